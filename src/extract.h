@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EXTRACT_ID_MAX 24        /* "310118", "yrd-demo-zone", "integrated-circuits/design" */
+#define EXTRACT_ID_MAX 48        /* "310118", "yrd-demo-zone", "integrated-circuits/packaging-testing" */
 #define EXTRACT_MAX_PROJECT_CHAINS 6
 
 enum mention_kind {

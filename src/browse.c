@@ -1,0 +1,1058 @@
+/* browse.c: the browser's queries (see browse.h). Owns the summary tables (browse_*), the keyset
+ * pagination of every list and the search behind `/`. Every statement is bounded by a LIMIT or
+ * reads one summary row, so the cost of a key press does not grow with the cache. Must not draw,
+ * and must not write to the cache except in browse_prepare_schema/browse_refresh_summaries. */
+#include "browse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fold.h"
+#include "query.h"
+#include "tokenizer.h"
+#include "util.h"
+
+/* More matches than this are listed newest-indexed first instead of ranked: ranking needs every
+ * match scored, which a common word over a million documents cannot afford per key press. */
+#define SEARCH_RANK_LIMIT 5000
+#define SEARCH_COUNT_CAP 100000
+
+struct browse {
+	sqlite3 *db;
+	char err[256];
+};
+
+struct browse_search {
+	struct browse *b;
+	struct query q;
+	struct browse_filter f;
+	char *where;            /* SQL conditions on documents d, with ?1 = the MATCH expression */
+	int ranked;
+	int64_t *ids;           /* ranked: the doc ids in rank order */
+	int64_t n_ids;
+	int64_t count;
+	int capped;
+};
+
+/* ---- summary tables ---- */
+
+/* CNY per unit, only to order and add up amounts written in different currencies; the browser
+ * shows each project's own amount in its own currency. Indicative rates. */
+#define CNY_EQUIV_SQL(v, c) \
+	"(" v " * CASE " c " WHEN 'USD' THEN 7.1 WHEN 'EUR' THEN 7.7 WHEN 'GBP' THEN 9.0 " \
+	"WHEN 'HKD' THEN 0.91 WHEN 'TWD' THEN 0.22 WHEN 'JPY' THEN 0.048 WHEN 'KRW' THEN 0.0052 " \
+	"WHEN 'SGD' THEN 5.3 ELSE 1.0 END)"
+
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS browse_region_children(parent_id TEXT NOT NULL, child_id TEXT NOT NULL,"
+	" PRIMARY KEY(parent_id, child_id)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS browse_chain_ancestors(chain_id TEXT NOT NULL, ancestor_id TEXT NOT NULL,"
+	" PRIMARY KEY(ancestor_id, chain_id)) WITHOUT ROWID;"
+	/* projects, documents and investment per (region subtree, chain subtree); "" = any */
+	"CREATE TABLE IF NOT EXISTS browse_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
+	" n_projects INTEGER NOT NULL DEFAULT 0, n_docs INTEGER NOT NULL DEFAULT 0,"
+	" amount REAL NOT NULL DEFAULT 0, n_converted INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY(region_id, chain_id)) WITHOUT ROWID;"
+	/* one row per project per (ancestor region, ancestor chain): any filter's projects in any
+	 * order are an index range */
+	"CREATE TABLE IF NOT EXISTS browse_project_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL, amount_key REAL NOT NULL, date_key TEXT NOT NULL, name_key TEXT NOT NULL,"
+	" PRIMARY KEY(region_id, chain_id, project_id)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS browse_pf_amount ON browse_project_facets(region_id, chain_id, amount_key, project_id);"
+	"CREATE INDEX IF NOT EXISTS browse_pf_date ON browse_project_facets(region_id, chain_id, date_key, project_id);"
+	"CREATE INDEX IF NOT EXISTS browse_pf_name ON browse_project_facets(region_id, chain_id, name_key, project_id);"
+	"CREATE TABLE IF NOT EXISTS browse_years(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
+	" year INTEGER NOT NULL, n_projects INTEGER NOT NULL, amount REAL NOT NULL,"
+	" PRIMARY KEY(region_id, chain_id, year)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS browse_region_ancestors_by_ancestor ON region_ancestors(ancestor_id, region_id);"
+	"CREATE INDEX IF NOT EXISTS browse_project_sources_by_project ON project_sources(project_id);"
+	"CREATE INDEX IF NOT EXISTS browse_mentions_by_doc ON mentions(doc_id);";
+
+int browse_prepare_schema(sqlite3 *db)
+{
+	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
+}
+
+static const char refresh_sql[] =
+	"DELETE FROM browse_region_children; DELETE FROM browse_chain_ancestors; DELETE FROM browse_facets;"
+	"DELETE FROM browse_project_facets; DELETE FROM browse_years;"
+	/* the tree: a child of P is under P and its parent is not (a macro-region's provinces) or is P */
+	"INSERT OR IGNORE INTO browse_region_children"
+	" SELECT a.ancestor_id, r.id FROM region_ancestors a JOIN regions r ON r.id = a.region_id"
+	" WHERE a.ancestor_id <> r.id AND (r.parent_id = a.ancestor_id OR NOT EXISTS"
+	"  (SELECT 1 FROM region_ancestors b WHERE b.ancestor_id = a.ancestor_id AND b.region_id = r.parent_id));"
+	"INSERT OR IGNORE INTO browse_region_children SELECT '', id FROM regions"
+	" WHERE coalesce(parent_id, '') = '' OR parent_id NOT IN (SELECT id FROM regions);"
+	"INSERT OR IGNORE INTO browse_chain_ancestors"
+	" WITH RECURSIVE up(chain_id, ancestor_id) AS (SELECT id, id FROM chains"
+	"  UNION SELECT up.chain_id, c.parent_id FROM up JOIN chains c ON c.id = up.ancestor_id"
+	"  WHERE coalesce(c.parent_id, '') <> '')"
+	" SELECT chain_id, ancestor_id FROM up;"
+	/* each project's sort keys once */
+	"CREATE TEMP TABLE bp_key(pid INTEGER PRIMARY KEY, amount_key REAL, converted INTEGER, date_key TEXT, name_key TEXT);"
+	"INSERT INTO bp_key SELECT p.id,"
+	" CASE WHEN p.amount_value IS NULL THEN -1 ELSE " CNY_EQUIV_SQL("p.amount_value", "p.amount_currency") " END,"
+	" p.amount_value IS NOT NULL AND coalesce(p.amount_currency, 'CNY') <> 'CNY',"
+	" coalesce(nullif(p.date, ''), (SELECT min(d.date) FROM project_sources ps JOIN documents d ON d.id = ps.doc_id"
+	"  WHERE ps.project_id = p.id AND coalesce(d.date, '') <> ''), ''),"
+	" lower(substr(coalesce(p.name, ''), 1, 200)) FROM projects p;"
+	"CREATE TEMP TABLE bp_r(pid INTEGER, r TEXT, PRIMARY KEY(pid, r)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bp_r SELECT p.id, ra.ancestor_id FROM projects p"
+	" JOIN region_ancestors ra ON ra.region_id = p.region_id;"
+	"INSERT OR IGNORE INTO bp_r SELECT id, '' FROM projects;"
+	"CREATE TEMP TABLE bp_c(pid INTEGER, c TEXT, PRIMARY KEY(pid, c)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bp_c SELECT pc.project_id, ca.ancestor_id FROM project_chains pc"
+	" JOIN browse_chain_ancestors ca ON ca.chain_id = pc.chain_id;"
+	"INSERT OR IGNORE INTO bp_c SELECT id, '' FROM projects;"
+	"INSERT INTO browse_project_facets SELECT r.r, c.c, k.pid, k.amount_key, k.date_key, k.name_key"
+	" FROM bp_key k JOIN bp_r r ON r.pid = k.pid JOIN bp_c c ON c.pid = k.pid;"
+	"INSERT INTO browse_facets(region_id, chain_id, n_projects, amount, n_converted)"
+	" SELECT pf.region_id, pf.chain_id, count(*), sum(max(pf.amount_key, 0)), sum(k.converted)"
+	" FROM browse_project_facets pf JOIN bp_key k ON k.pid = pf.project_id GROUP BY pf.region_id, pf.chain_id;"
+	"INSERT INTO browse_years SELECT region_id, chain_id, CAST(substr(date_key, 1, 4) AS INTEGER), count(*),"
+	" sum(max(amount_key, 0)) FROM browse_project_facets WHERE date_key GLOB '[12][0-9][0-9][0-9]*'"
+	" GROUP BY region_id, chain_id, substr(date_key, 1, 4);"
+	/* documents per (region subtree, chain subtree) */
+	"CREATE TEMP TABLE bd_r(did INTEGER, r TEXT, PRIMARY KEY(did, r)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bd_r SELECT dr.doc_id, ra.ancestor_id FROM doc_regions dr"
+	" JOIN region_ancestors ra ON ra.region_id = dr.region_id;"
+	"INSERT OR IGNORE INTO bd_r SELECT id, '' FROM documents;"
+	"CREATE TEMP TABLE bd_c(did INTEGER, c TEXT, PRIMARY KEY(did, c)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bd_c SELECT dc.doc_id, ca.ancestor_id FROM doc_chains dc"
+	" JOIN browse_chain_ancestors ca ON ca.chain_id = dc.chain_id;"
+	"INSERT OR IGNORE INTO bd_c SELECT id, '' FROM documents;"
+	"CREATE TEMP TABLE bd_n(r TEXT, c TEXT, n INTEGER);"
+	"INSERT INTO bd_n SELECT r.r, c.c, count(*) FROM bd_r r JOIN bd_c c ON c.did = r.did GROUP BY r.r, c.c;"
+	"INSERT INTO browse_facets(region_id, chain_id, n_docs) SELECT r, c, n FROM bd_n WHERE 1"
+	" ON CONFLICT(region_id, chain_id) DO UPDATE SET n_docs = excluded.n_docs;"
+	"DROP TABLE bp_key; DROP TABLE bp_r; DROP TABLE bp_c; DROP TABLE bd_r; DROP TABLE bd_c; DROP TABLE bd_n;";
+
+int browse_refresh_summaries(sqlite3 *db)
+{
+	int rc = browse_prepare_schema(db);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_exec(db, "SAVEPOINT browse_refresh", NULL, NULL, NULL)) != SQLITE_OK)
+		return rc;
+	rc = sqlite3_exec(db, refresh_sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		/* keep the message: the rollback would replace it */
+		char *msg = xstrdup(sqlite3_errmsg(db));
+		sqlite3_exec(db, "ROLLBACK TO browse_refresh; RELEASE browse_refresh;"
+			     "DROP TABLE IF EXISTS temp.bp_key; DROP TABLE IF EXISTS temp.bp_r; DROP TABLE IF EXISTS temp.bp_c;"
+			     "DROP TABLE IF EXISTS temp.bd_r; DROP TABLE IF EXISTS temp.bd_c; DROP TABLE IF EXISTS temp.bd_n;",
+			     NULL, NULL, NULL);
+		warnx_("browser summaries: %s", msg);
+		free(msg);
+		return rc;
+	}
+	return sqlite3_exec(db, "RELEASE browse_refresh", NULL, NULL, NULL);
+}
+
+/* ---- opening ---- */
+
+static int has_summaries(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'browse_years'", -1, &st, NULL) == SQLITE_OK) {
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+/* A cache indexed by a build without the browser's summaries: build them once, on a writing
+ * connection that gives up at once if an index holds the cache. */
+static int build_missing_summaries(const char *path, char *err, size_t errlen)
+{
+	sqlite3 *w = NULL;
+	int rc = sqlite3_open_v2(path, &w, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(w, 200);
+		rc = browse_refresh_summaries(w);
+	}
+	if (rc != SQLITE_OK)
+		snprintf(err, errlen, "%s: the browser's summary tables are missing and cannot be built now (%s); run `chainscope index` again",
+			 path, w ? sqlite3_errmsg(w) : "cannot open");
+	sqlite3_close(w);
+	return rc;
+}
+
+struct browse *browse_open(const char *path, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 2000);
+	sqlite3_stmt *st;
+	int ok = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('documents','projects','regions','chains')",
+				    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 4;
+	sqlite3_finalize(st);
+	if (!ok) {
+		snprintf(err, errlen, "%s: not a chainscope cache (run `chainscope index DIR` first)", path);
+		sqlite3_close(db);
+		return NULL;
+	}
+	if (!has_summaries(db)) {
+		if (build_missing_summaries(path, err, errlen) != SQLITE_OK) {
+			sqlite3_close(db);
+			return NULL;
+		}
+	}
+	if (tokenizer_register(db) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot register the search tokenizer");
+		sqlite3_close(db);
+		return NULL;
+	}
+	struct browse *b = xcalloc(1, sizeof *b);
+	b->db = db;
+	return b;
+}
+
+void browse_close(struct browse *b)
+{
+	if (!b)
+		return;
+	sqlite3_close(b->db);
+	free(b);
+}
+
+const char *browse_errmsg(struct browse *b)
+{
+	return b->err[0] ? b->err : sqlite3_errmsg(b->db);
+}
+
+void browse_row_clear(struct browse_row *r)
+{
+	free(r->name);
+	free(r->name_zh);
+	free(r->sub);
+	free(r->sub2);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- helpers ---- */
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+static void col_copy(sqlite3_stmt *st, int i, char *dst, size_t len)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(dst, len, "%s", t ? (const char *)t : "");
+}
+
+static sqlite3_stmt *prepare(struct browse *b, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(b->err, sizeof b->err, "%s", sqlite3_errmsg(b->db));
+		return NULL;
+	}
+	b->err[0] = '\0';
+	return st;
+}
+
+/* The `f` text as a LIKE pattern (escaped, traditional folded to simplified to match name_zh). */
+static char *like_pattern(const char *narrow, int strip_spaces)
+{
+	size_t n = strlen(narrow);
+	char *folded = xmalloc(n + 1);
+	fold_text_t2s(narrow, n, folded);
+	folded[n] = '\0';
+	struct buf b = {0};
+	buf_putc(&b, '%');
+	for (size_t i = 0; i < n; i++) {
+		char c = folded[i];
+		if (strip_spaces && c == ' ')
+			continue;
+		if (c == '%' || c == '_' || c == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, c);
+	}
+	buf_putc(&b, '%');
+	free(folded);
+	char *pat = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return pat;
+}
+
+static int has_narrow(const struct browse_spec *s)
+{
+	return s->narrow && s->narrow[0];
+}
+
+/* ---- lists ---- */
+
+/* The SQL of a list: columns, FROM/WHERE with named parameters, and the order. Each list orders
+ * by a tuple (k1, k2, id) or (k1, id) that is unique, so "after this key" is exact. */
+struct list_sql {
+	const char *select;       /* columns: see read_row() */
+	const char *from_where;
+	const char *k1, *k2, *id; /* order columns; k2 may be NULL */
+	int desc;                 /* list order is descending */
+	int text_key;             /* k1 is text (into key.text), else a number (key.num) */
+};
+
+static const char region_cols[] =
+	"r.id, r.name_en, r.name_zh, r.level, coalesce(fc.n_projects, 0), coalesce(fc.n_docs, 0), coalesce(fc.amount, 0),"
+	" EXISTS(SELECT 1 FROM browse_region_children k WHERE k.parent_id = r.id), '', ''";
+static const char chain_cols[] =
+	"ch.id, ch.name_en, ch.name_zh, 0, coalesce(fc.n_projects, 0), coalesce(fc.n_docs, 0), coalesce(fc.amount, 0),"
+	" EXISTS(SELECT 1 FROM chains k WHERE k.parent_id = ch.id), '', ''";
+static const char project_cols[] =
+	"p.id, p.name, coalesce(p.company, ''), 0, 0, coalesce(p.n_sources, 0), p.amount_value,"
+	" 0, coalesce(rg.name_en, p.region_id, ''),"
+	" coalesce((SELECT group_concat(c.name_en, ', ') FROM project_chains pc JOIN chains c ON c.id = pc.chain_id"
+	"  WHERE pc.project_id = p.id), ''),"
+	" coalesce(p.date, ''), coalesce(p.status, ''), coalesce(p.amount_currency, '')";
+
+static void list_sql_for(const struct browse_spec *s, struct list_sql *L)
+{
+	memset(L, 0, sizeof *L);
+	switch (s->list) {
+	case BL_REGIONS:
+		L->select = region_cols;
+		L->from_where = has_narrow(s)
+			? " FROM regions r JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = :chain"
+			  " WHERE (:parent = '' OR r.id IN (SELECT region_id FROM region_ancestors WHERE ancestor_id = :parent))"
+			  " AND r.id <> :parent AND (r.name_en LIKE :pat ESCAPE '\\' OR r.name_zh LIKE :pat ESCAPE '\\'"
+			  "  OR replace(r.pinyin, ' ', '') LIKE :pat2 ESCAPE '\\' OR r.id = :raw)"
+			: " FROM browse_region_children c JOIN regions r ON r.id = c.child_id"
+			  " JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = :chain WHERE c.parent_id = :parent";
+		if (s->sort == BS_NAME) {
+			L->k1 = "lower(r.name_en)"; L->id = "r.id"; L->text_key = 1;
+		} else {
+			L->k1 = "fc.n_projects"; L->k2 = "fc.n_docs"; L->id = "r.id"; L->desc = 1;
+		}
+		break;
+	case BL_CHAINS:
+		L->select = chain_cols;
+		L->from_where = has_narrow(s)
+			? " FROM chains ch JOIN browse_facets fc ON fc.chain_id = ch.id AND fc.region_id = :region"
+			  " WHERE (:parent = '' OR ch.id IN (SELECT chain_id FROM browse_chain_ancestors WHERE ancestor_id = :parent))"
+			  " AND ch.id <> :parent AND (ch.name_en LIKE :pat ESCAPE '\\' OR ch.name_zh LIKE :pat ESCAPE '\\'"
+			  "  OR ch.id LIKE :pat ESCAPE '\\')"
+			: " FROM chains ch JOIN browse_facets fc ON fc.chain_id = ch.id AND fc.region_id = :region"
+			  " WHERE coalesce(ch.parent_id, '') = :parent";
+		if (s->sort == BS_NAME) {
+			L->k1 = "lower(ch.name_en)"; L->id = "ch.id"; L->text_key = 1;
+		} else {
+			L->k1 = "fc.n_projects"; L->k2 = "fc.n_docs"; L->id = "ch.id"; L->desc = 1;
+		}
+		break;
+	case BL_PROJECTS:
+		L->select = project_cols;
+		L->from_where = has_narrow(s)
+			? " FROM browse_project_facets pf JOIN projects p ON p.id = pf.project_id"
+			  " LEFT JOIN regions rg ON rg.id = p.region_id"
+			  " WHERE pf.region_id = :region AND pf.chain_id = :chain"
+			  " AND (p.name LIKE :pat ESCAPE '\\' OR p.company LIKE :pat ESCAPE '\\')"
+			: " FROM browse_project_facets pf JOIN projects p ON p.id = pf.project_id"
+			  " LEFT JOIN regions rg ON rg.id = p.region_id"
+			  " WHERE pf.region_id = :region AND pf.chain_id = :chain";
+		L->id = "pf.project_id";
+		if (s->sort == BS_NAME) {
+			L->k1 = "pf.name_key"; L->text_key = 1;
+		} else if (s->sort == BS_DATE) {
+			L->k1 = "pf.date_key"; L->text_key = 1; L->desc = 1;
+		} else {
+			L->k1 = "pf.amount_key"; L->desc = 1;
+		}
+		break;
+	case BL_SOURCES:
+		L->select = "d.id, coalesce(nullif(d.title, ''), d.path), coalesce(ps.name, ''), 0, 0, 0, ps.amount_value, 0,"
+			    " coalesce(ps.amount_text, ''), d.path, coalesce(d.date, ''), coalesce(ps.status, ''),"
+			    " coalesce(ps.amount_currency, '')";
+		L->from_where = " FROM project_sources ps JOIN documents d ON d.id = ps.doc_id WHERE ps.project_id = :project";
+		L->k1 = "coalesce(d.date, '')"; L->id = "d.id * 10000 + ps.ordinal"; L->text_key = 1;
+		break;
+	case BL_SEARCH:
+		break;      /* search_fetch() */
+	}
+}
+
+/* Reads one row of the columns above into r, with its key. */
+static void read_row(sqlite3_stmt *st, const struct browse_spec *s, const struct list_sql *L, struct browse_row *r, int kcol)
+{
+	memset(r, 0, sizeof *r);
+	col_copy(st, 0, r->id, sizeof r->id);
+	r->num_id = sqlite3_column_int64(st, 0);
+	r->name = col_dup(st, 1);
+	r->name_zh = col_dup(st, 2);
+	r->level = sqlite3_column_int(st, 3);
+	r->n_projects = sqlite3_column_int64(st, 4);
+	if (s->list == BL_PROJECTS || s->list == BL_SOURCES) {
+		r->n_sources = sqlite3_column_int64(st, 5);
+		r->has_amount = sqlite3_column_type(st, 6) != SQLITE_NULL;
+		r->amount = sqlite3_column_double(st, 6);
+		r->sub = col_dup(st, 8);
+		r->sub2 = col_dup(st, 9);
+		col_copy(st, 10, r->date, sizeof r->date);
+		col_copy(st, 11, r->status, sizeof r->status);
+		col_copy(st, 12, r->currency, sizeof r->currency);
+	} else {
+		r->n_docs = sqlite3_column_int64(st, 5);
+		r->amount = sqlite3_column_double(st, 6);
+		r->has_amount = r->amount > 0;
+		r->has_children = sqlite3_column_int(st, 7);
+		snprintf(r->currency, sizeof r->currency, "CNY");
+	}
+	if (L->text_key)
+		col_copy(st, kcol, r->key.text, sizeof r->key.text);
+	else
+		r->key.num = sqlite3_column_double(st, kcol);
+	if (L->k2)
+		r->key.num2 = sqlite3_column_double(st, kcol + 1);
+	col_copy(st, kcol + (L->k2 ? 2 : 1), r->key.id, sizeof r->key.id);
+}
+
+static void bind_common(sqlite3_stmt *st, const struct browse_spec *s, char *pat, char *pat2)
+{
+	int i;
+	if ((i = sqlite3_bind_parameter_index(st, ":region")))
+		sqlite3_bind_text(st, i, s->filter.region, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":chain")))
+		sqlite3_bind_text(st, i, s->filter.chain, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":parent")))
+		sqlite3_bind_text(st, i, s->parent, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":project")))
+		sqlite3_bind_int64(st, i, s->project_id);
+	if ((i = sqlite3_bind_parameter_index(st, ":pat")))
+		sqlite3_bind_text(st, i, pat, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":pat2")))
+		sqlite3_bind_text(st, i, pat2, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(st, ":raw")))
+		sqlite3_bind_text(st, i, s->narrow ? s->narrow : "", -1, SQLITE_TRANSIENT);
+}
+
+static int search_fetch(struct browse *b, struct browse_search *s, const struct browse_key *key, int dir, int limit,
+			struct browse_row *rows);
+static int64_t search_count(struct browse_search *s);
+
+int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct browse_key *key,
+		 int dir, int limit, struct browse_row *rows)
+{
+	if (limit <= 0)
+		return 0;
+	if (spec->list == BL_SEARCH)
+		return search_fetch(b, spec->search, key, dir, limit, rows);
+	struct list_sql L;
+	list_sql_for(spec, &L);
+	/* going backwards flips both the comparison and the order */
+	int desc = dir < 0 ? !L.desc : L.desc;
+	const char *cmp = desc ? "<" : ">";
+	const char *ord = desc ? "DESC" : "ASC";
+	struct buf sql = {0};
+	buf_printf(&sql, "SELECT %s, %s, %s%s%s %s", L.select, L.k1, L.k2 ? L.k2 : "", L.k2 ? ", " : "", L.id, L.from_where);
+	if (key) {
+		if (L.k2)
+			buf_printf(&sql, " AND (%s, %s, %s) %s (:k1, :k2, :kid)", L.k1, L.k2, L.id, cmp);
+		else
+			buf_printf(&sql, " AND (%s, %s) %s (:k1, :kid)", L.k1, L.id, cmp);
+	}
+	buf_printf(&sql, " ORDER BY %s %s, ", L.k1, ord);
+	if (L.k2)
+		buf_printf(&sql, "%s %s, ", L.k2, ord);
+	buf_printf(&sql, "%s %s LIMIT %d", L.id, ord, limit);
+	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
+	buf_free(&sql);
+	if (!st)
+		return -1;
+	char *pat = has_narrow(spec) ? like_pattern(spec->narrow, 0) : NULL;
+	char *pat2 = has_narrow(spec) ? like_pattern(spec->narrow, 1) : NULL;
+	bind_common(st, spec, pat, pat2);
+	if (key) {
+		int i = sqlite3_bind_parameter_index(st, ":k1");
+		if (L.text_key)
+			sqlite3_bind_text(st, i, key->text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_double(st, i, key->num);
+		if (L.k2)
+			sqlite3_bind_double(st, sqlite3_bind_parameter_index(st, ":k2"), key->num2);
+		/* ids compare as they are stored: numbers for projects and sources, text otherwise */
+		i = sqlite3_bind_parameter_index(st, ":kid");
+		if (spec->list == BL_PROJECTS || spec->list == BL_SOURCES)
+			sqlite3_bind_int64(st, i, strtoll(key->id, NULL, 10));
+		else
+			sqlite3_bind_text(st, i, key->id, -1, SQLITE_TRANSIENT);
+	}
+	int kcol = sqlite3_column_count(st) - (L.k2 ? 3 : 2);
+	int n = 0, rc;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_row(st, spec, &L, &rows[n++], kcol);
+	if (n < limit && rc != SQLITE_DONE) {
+		snprintf(b->err, sizeof b->err, "%s", sqlite3_errmsg(b->db));
+		for (int i = 0; i < n; i++)
+			browse_row_clear(&rows[i]);
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	free(pat);
+	free(pat2);
+	return n;
+}
+
+int64_t browse_count(struct browse *b, const struct browse_spec *spec)
+{
+	if (spec->list == BL_SEARCH)
+		return search_count(spec->search);
+	if (spec->list == BL_PROJECTS && !has_narrow(spec)) {
+		struct browse_totals t;
+		if (browse_totals(b, &spec->filter, &t))
+			return -1;
+		return t.n_projects;
+	}
+	struct list_sql L;
+	list_sql_for(spec, &L);
+	struct buf sql = {0};
+	buf_printf(&sql, "SELECT count(*) %s", L.from_where);
+	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
+	buf_free(&sql);
+	if (!st)
+		return -1;
+	char *pat = has_narrow(spec) ? like_pattern(spec->narrow, 0) : NULL;
+	char *pat2 = has_narrow(spec) ? like_pattern(spec->narrow, 1) : NULL;
+	bind_common(st, spec, pat, pat2);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	free(pat);
+	free(pat2);
+	return n;
+}
+
+int browse_totals(struct browse *b, const struct browse_filter *f, struct browse_totals *t)
+{
+	memset(t, 0, sizeof *t);
+	sqlite3_stmt *st = prepare(b, "SELECT n_projects, n_docs, amount, n_converted FROM browse_facets"
+				      " WHERE region_id = ?1 AND chain_id = ?2");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, f->region, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, f->chain, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		t->n_projects = sqlite3_column_int64(st, 0);
+		t->n_docs = sqlite3_column_int64(st, 1);
+		t->amount = sqlite3_column_double(st, 2);
+		t->converted = sqlite3_column_int(st, 3) > 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int label(struct browse *b, const char *sql, const char *id, char *en, size_t en_len, char *zh, size_t zh_len,
+		 int *has_children)
+{
+	en[0] = zh[0] = '\0';
+	if (has_children)
+		*has_children = 0;
+	sqlite3_stmt *st = prepare(b, sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		col_copy(st, 0, en, en_len);
+		col_copy(st, 1, zh, zh_len);
+		if (has_children)
+			*has_children = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int browse_region_label(struct browse *b, const char *id, char *en, size_t en_len, char *zh, size_t zh_len, int *has_children)
+{
+	return label(b, "SELECT name_en, name_zh, EXISTS(SELECT 1 FROM browse_region_children WHERE parent_id = ?1)"
+		     " FROM regions WHERE id = ?1", id, en, en_len, zh, zh_len, has_children);
+}
+
+int browse_chain_label(struct browse *b, const char *id, char *en, size_t en_len, char *zh, size_t zh_len, int *has_children)
+{
+	return label(b, "SELECT name_en, name_zh, EXISTS(SELECT 1 FROM chains WHERE parent_id = ?1)"
+		     " FROM chains WHERE id = ?1", id, en, en_len, zh, zh_len, has_children);
+}
+
+/* ---- search ---- */
+
+/* Conditions on documents d for the query's facets and the browser's filter. Region names are
+ * matched in English, Chinese (with or without the 市/省/区 suffix) or pinyin, or as ids. */
+static char *search_where(const struct query *q, const struct browse_filter *f, int n_params_before)
+{
+	struct buf w = {0};
+	int p = n_params_before;
+	buf_puts(&w, "1");
+	for (int i = 0; i < q->n_regions; i++)
+		buf_printf(&w, " AND EXISTS(SELECT 1 FROM doc_regions dr JOIN region_ancestors ra ON ra.region_id = dr.region_id"
+			   " JOIN regions rr ON rr.id = ra.ancestor_id WHERE dr.doc_id = d.id AND (rr.id = ?%d"
+			   " OR lower(rr.name_en) = lower(?%d) OR lower(rr.name_en) LIKE lower(?%d) || ' %%'"
+			   " OR rr.name_zh = ?%d OR rr.name_zh GLOB ?%d || '?'"
+			   " OR replace(rr.pinyin, ' ', '') = lower(replace(?%d, ' ', ''))))",
+			   p + 1, p + 1, p + 1, p + 1, p + 1, p + 1), p++;
+	for (int i = 0; i < q->n_chains; i++)
+		buf_printf(&w, " AND EXISTS(SELECT 1 FROM doc_chains dc JOIN browse_chain_ancestors ca ON ca.chain_id = dc.chain_id"
+			   " WHERE dc.doc_id = d.id AND ca.ancestor_id = ?%d)", p + 1), p++;
+	if (q->n_years) {
+		buf_puts(&w, " AND substr(d.date, 1, 4) IN (");
+		for (int i = 0; i < q->n_years; i++)
+			buf_printf(&w, "%s'%04d'", i ? "," : "", q->years[i] % 10000);
+		buf_puts(&w, ")");
+	}
+	if (q->lang[0])
+		buf_printf(&w, " AND d.lang = ?%d", p + 1), p++;
+	if (f->region[0])
+		buf_printf(&w, " AND EXISTS(SELECT 1 FROM doc_regions dr JOIN region_ancestors ra ON ra.region_id = dr.region_id"
+			   " WHERE dr.doc_id = d.id AND ra.ancestor_id = ?%d)", p + 1), p++;
+	if (f->chain[0])
+		buf_printf(&w, " AND EXISTS(SELECT 1 FROM doc_chains dc JOIN browse_chain_ancestors ca ON ca.chain_id = dc.chain_id"
+			   " WHERE dc.doc_id = d.id AND ca.ancestor_id = ?%d)", p + 1), p++;
+	char *where = xstrdup(buf_cstr(&w));
+	buf_free(&w);
+	return where;
+}
+
+/* Binds the parameters search_where() numbered from first. */
+static void search_bind(struct browse_search *s, sqlite3_stmt *st, int first)
+{
+	int p = first;
+	for (int i = 0; i < s->q.n_regions; i++)
+		sqlite3_bind_text(st, p++, s->q.regions[i], -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < s->q.n_chains; i++)
+		sqlite3_bind_text(st, p++, s->q.chains[i], -1, SQLITE_TRANSIENT);
+	if (s->q.lang[0])
+		sqlite3_bind_text(st, p++, s->q.lang, -1, SQLITE_TRANSIENT);
+	if (s->f.region[0])
+		sqlite3_bind_text(st, p++, s->f.region, -1, SQLITE_TRANSIENT);
+	if (s->f.chain[0])
+		sqlite3_bind_text(st, p++, s->f.chain, -1, SQLITE_TRANSIENT);
+}
+
+static void search_fail(struct browse *b, char *err, size_t errlen)
+{
+	const char *m = sqlite3_errmsg(b->db);
+	/* FTS5 reports its syntax errors as "fts5: syntax error near ..." */
+	snprintf(err, errlen, "search: %s", m);
+}
+
+struct browse_search *browse_search_open(struct browse *b, const char *text, const struct browse_filter *f,
+					 char *err, size_t errlen)
+{
+	struct browse_search *s = xcalloc(1, sizeof *s);
+	s->b = b;
+	s->f = *f;
+	if (query_parse(text, &s->q, err, errlen) != 0) {
+		free(s);
+		return NULL;
+	}
+	if (!s->q.match && !s->q.n_regions && !s->q.n_chains && !s->q.n_years && !s->q.lang[0]) {
+		snprintf(err, errlen, "empty search");
+		browse_search_close(s);
+		return NULL;
+	}
+	int has_match = s->q.match != NULL;
+	s->where = search_where(&s->q, f, has_match ? 1 : 0);
+	struct buf sql = {0};
+	/* count the matches, up to a cap */
+	if (has_match)
+		buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+			   " WHERE documents_fts MATCH ?1 AND %s LIMIT %d)", s->where, SEARCH_COUNT_CAP + 1);
+	else
+		buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents d WHERE %s LIMIT %d)", s->where, SEARCH_COUNT_CAP + 1);
+	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
+	buf_clear(&sql);
+	if (!st)
+		goto fail;
+	if (has_match)
+		sqlite3_bind_text(st, 1, s->q.match, -1, SQLITE_TRANSIENT);
+	search_bind(s, st, has_match ? 2 : 1);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	s->count = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (s->count > SEARCH_COUNT_CAP) {
+		s->count = SEARCH_COUNT_CAP;
+		s->capped = 1;
+	}
+	s->ranked = has_match && s->count <= SEARCH_RANK_LIMIT;
+	if (s->ranked) {
+		buf_printf(&sql, "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+			   " WHERE documents_fts MATCH ?1 AND %s ORDER BY documents_fts.rank LIMIT %d", s->where, SEARCH_RANK_LIMIT);
+		st = prepare(b, buf_cstr(&sql));
+		if (!st)
+			goto fail;
+		sqlite3_bind_text(st, 1, s->q.match, -1, SQLITE_TRANSIENT);
+		search_bind(s, st, 2);
+		s->ids = xmalloc(sizeof *s->ids * (size_t)(s->count > 0 ? s->count : 1));
+		int rc;
+		while (s->n_ids < s->count && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			s->ids[s->n_ids++] = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		s->count = s->n_ids;
+	}
+	buf_free(&sql);
+	return s;
+fail:
+	search_fail(b, err, errlen);
+	buf_free(&sql);
+	browse_search_close(s);
+	return NULL;
+}
+
+void browse_search_close(struct browse_search *s)
+{
+	if (!s)
+		return;
+	query_free(&s->q);
+	free(s->where);
+	free(s->ids);
+	free(s);
+}
+
+int64_t browse_search_count(struct browse_search *s, int *capped)
+{
+	if (capped)
+		*capped = s->capped;
+	return s->count;
+}
+
+int browse_search_ranked(struct browse_search *s)
+{
+	return s->ranked;
+}
+
+static int64_t search_count(struct browse_search *s)
+{
+	return s->count;
+}
+
+/* Fills a result row for doc id: title, date, path and the snippet of the match. */
+static int search_row(struct browse *b, struct browse_search *s, int64_t id, struct browse_row *r)
+{
+	memset(r, 0, sizeof *r);
+	sqlite3_stmt *st = prepare(b, s->q.match
+		? "SELECT d.id, coalesce(nullif(d.title, ''), d.path), coalesce(d.date, ''), d.path,"
+		  " (SELECT snippet(documents_fts, 1, char(1), char(2), '…', 16) FROM documents_fts"
+		  "   WHERE documents_fts MATCH ?2 AND rowid = d.id), coalesce(d.lang, '')"
+		  " FROM documents d WHERE d.id = ?1"
+		: "SELECT d.id, coalesce(nullif(d.title, ''), d.path), coalesce(d.date, ''), d.path,"
+		  " substr(d.text, 1, 300), coalesce(d.lang, '') FROM documents d WHERE d.id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (s->q.match)
+		sqlite3_bind_text(st, 2, s->q.match, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->num_id = sqlite3_column_int64(st, 0);
+		snprintf(r->id, sizeof r->id, "%lld", (long long)r->num_id);
+		r->name = col_dup(st, 1);
+		col_copy(st, 2, r->date, sizeof r->date);
+		r->sub2 = col_dup(st, 3);
+		r->sub = col_dup(st, 4);
+		r->name_zh = col_dup(st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int search_fetch(struct browse *b, struct browse_search *s, const struct browse_key *key, int dir, int limit,
+			struct browse_row *rows)
+{
+	int n = 0;
+	if (s->ranked) {
+		/* the key is the rank position */
+		int64_t pos = key ? (int64_t)key->num + (dir > 0 ? 1 : -1) : (dir > 0 ? 0 : s->n_ids - 1);
+		while (n < limit && pos >= 0 && pos < s->n_ids) {
+			if (search_row(b, s, s->ids[pos], &rows[n]) == 0) {
+				rows[n].key.num = (double)pos;
+				snprintf(rows[n].key.id, sizeof rows[n].key.id, "%lld", (long long)pos);
+				n++;
+			}
+			pos += dir > 0 ? 1 : -1;
+		}
+		return n;
+	}
+	/* unranked: by document id, newest-indexed first */
+	struct buf sql = {0};
+	int has_match = s->q.match != NULL;
+	int kp = has_match ? 2 : 1;
+	buf_printf(&sql, has_match
+		   ? "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1 AND %s"
+		   : "SELECT d.id FROM documents d WHERE %s", s->where);
+	int nparams = kp + s->q.n_regions + s->q.n_chains + (s->q.lang[0] != 0) + (s->f.region[0] != 0) + (s->f.chain[0] != 0);
+	if (key)
+		buf_printf(&sql, " AND d.id %s ?%d", dir > 0 ? "<" : ">", nparams);
+	buf_printf(&sql, " ORDER BY d.id %s LIMIT %d", dir > 0 ? "DESC" : "ASC", limit);
+	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
+	buf_free(&sql);
+	if (!st)
+		return -1;
+	if (has_match)
+		sqlite3_bind_text(st, 1, s->q.match, -1, SQLITE_TRANSIENT);
+	search_bind(s, st, kp);
+	if (key)
+		sqlite3_bind_int64(st, nparams, (int64_t)key->num);
+	int64_t ids[256];
+	int m = 0;
+	while (m < limit && m < (int)ARRAY_LEN(ids) && sqlite3_step(st) == SQLITE_ROW)
+		ids[m++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	for (int i = 0; i < m; i++)
+		if (search_row(b, s, ids[i], &rows[n]) == 0) {
+			rows[n].key.num = (double)ids[i];
+			snprintf(rows[n].key.id, sizeof rows[n].key.id, "%lld", (long long)ids[i]);
+			n++;
+		}
+	return n;
+}
+
+/* ---- a project ---- */
+
+int browse_project(struct browse *b, int64_t id, struct browse_project *p)
+{
+	memset(p, 0, sizeof *p);
+	sqlite3_stmt *st = prepare(b,
+		"SELECT p.id, coalesce(p.name, ''), coalesce(p.company, ''), coalesce(rg.name_en, p.region_id, ''),"
+		" coalesce(rg.name_zh, ''),"
+		" coalesce((SELECT group_concat(n, ' › ') FROM (SELECT r2.name_en AS n FROM region_ancestors ra"
+		"   JOIN regions r2 ON r2.id = ra.ancestor_id WHERE ra.region_id = p.region_id AND r2.level > 0"
+		"   ORDER BY r2.level)), ''),"
+		" coalesce((SELECT group_concat(c.name_en || ' ' || coalesce(c.name_zh, ''), '; ') FROM project_chains pc"
+		"   JOIN chains c ON c.id = pc.chain_id WHERE pc.project_id = p.id), ''),"
+		" coalesce(p.status, ''), coalesce(p.date, ''), p.amount_value, coalesce(p.amount_currency, ''),"
+		" coalesce(p.n_sources, 0)"
+		" FROM projects p LEFT JOIN regions rg ON rg.id = p.region_id WHERE p.id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = col_dup(st, 1);
+		p->company = col_dup(st, 2);
+		p->region = col_dup(st, 3);
+		p->region_zh = col_dup(st, 4);
+		p->region_path = col_dup(st, 5);
+		p->chains = col_dup(st, 6);
+		p->status = col_dup(st, 7);
+		p->date = col_dup(st, 8);
+		p->has_amount = sqlite3_column_type(st, 9) != SQLITE_NULL;
+		p->amount = sqlite3_column_double(st, 9);
+		col_copy(st, 10, p->currency, sizeof p->currency);
+		p->n_sources = sqlite3_column_int64(st, 11);
+	} else {
+		snprintf(b->err, sizeof b->err, "project %lld not found", (long long)id);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+void browse_project_clear(struct browse_project *p)
+{
+	free(p->name); free(p->company); free(p->region); free(p->region_zh); free(p->region_path);
+	free(p->chains); free(p->status); free(p->date);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- a document ---- */
+
+static void add_span(struct browse_document *d, size_t *cap, int64_t start, int64_t end, enum browse_mark m)
+{
+	/* offsets come from the cache: keep only spans that lie inside the text */
+	if (start < 0 || end <= start || (uint64_t)end > d->text_len)
+		return;
+	if (d->n_spans == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		d->spans = xrealloc(d->spans, *cap * sizeof *d->spans);
+	}
+	d->spans[d->n_spans++] = (struct browse_span){ (uint32_t)start, (uint32_t)end, m };
+}
+
+static enum browse_mark mention_mark(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_INTEGER) {
+		static const enum browse_mark by_kind[] = { BM_REGION, BM_CHAIN, BM_AMOUNT, BM_COMPANY, BM_PROJECT_NAME, BM_DATE };
+		int k = sqlite3_column_int(st, col);
+		return k >= 0 && k < (int)ARRAY_LEN(by_kind) ? by_kind[k] : BM_DATE;
+	}
+	const char *k = (const char *)sqlite3_column_text(st, col);
+	if (!k) return BM_DATE;
+	if (!strcmp(k, "region")) return BM_REGION;
+	if (!strcmp(k, "chain")) return BM_CHAIN;
+	if (!strcmp(k, "amount")) return BM_AMOUNT;
+	if (!strcmp(k, "company")) return BM_COMPANY;
+	if (!strcmp(k, "project")) return BM_PROJECT_NAME;
+	return BM_DATE;
+}
+
+/* The byte ranges FTS5's highlight() marks with \1 .. \2, found by walking the highlighted text
+ * beside the original (so a \1 byte in the document itself is not taken for a mark). */
+static void search_spans(struct browse *b, struct browse_search *s, struct browse_document *d, size_t *cap)
+{
+	if (!s->q.match)
+		return;
+	sqlite3_stmt *st = prepare(b, "SELECT highlight(documents_fts, 1, char(1), char(2)) FROM documents_fts"
+				      " WHERE documents_fts MATCH ?1 AND rowid = ?2");
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, s->q.match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, d->id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0);
+		size_t hn = (size_t)sqlite3_column_bytes(st, 0), i = 0, j = 0;
+		int64_t open = -1;
+		while (h && j < hn) {
+			if (i < d->text_len && h[j] == d->text[i]) {
+				i++, j++;
+			} else if (h[j] == '\1') {
+				open = (int64_t)i, j++;
+			} else if (h[j] == '\2') {
+				if (open >= 0)
+					add_span(d, cap, open, (int64_t)i, BM_SEARCH);
+				open = -1, j++;
+			} else {
+				break;      /* not the text we have: give up on marks rather than misplace them */
+			}
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct browse_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+}
+
+int browse_document(struct browse *b, int64_t doc_id, int64_t project, struct browse_search *search,
+		    struct browse_document *d)
+{
+	memset(d, 0, sizeof *d);
+	sqlite3_stmt *st = prepare(b, "SELECT id, coalesce(nullif(title, ''), path), path, coalesce(date, ''),"
+				      " coalesce(lang, ''), coalesce(url, ''), coalesce(text, '') FROM documents WHERE id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		snprintf(b->err, sizeof b->err, "document %lld is no longer in the cache", (long long)doc_id);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	d->id = sqlite3_column_int64(st, 0);
+	d->title = col_dup(st, 1);
+	d->path = col_dup(st, 2);
+	d->date = col_dup(st, 3);
+	d->lang = col_dup(st, 4);
+	d->url = col_dup(st, 5);
+	const void *t = sqlite3_column_blob(st, 6);
+	d->text_len = (size_t)sqlite3_column_bytes(st, 6);
+	d->text = xmalloc(d->text_len + 1);
+	if (d->text_len)
+		memcpy(d->text, t, d->text_len);
+	d->text[d->text_len] = '\0';
+	sqlite3_finalize(st);
+
+	size_t cap = 0;
+	if ((st = prepare(b, "SELECT kind, start, end FROM mentions WHERE doc_id = ?1 LIMIT 100000"))) {
+		sqlite3_bind_int64(st, 1, doc_id);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			add_span(d, &cap, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), mention_mark(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (project > 0 && (st = prepare(b, "SELECT start, end, name_start, name_end FROM project_sources"
+					    " WHERE doc_id = ?1 AND project_id = ?2"))) {
+		sqlite3_bind_int64(st, 1, doc_id);
+		sqlite3_bind_int64(st, 2, project);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			add_span(d, &cap, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), BM_PROJECT);
+			add_span(d, &cap, sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), BM_PROJECT_NAME);
+		}
+		sqlite3_finalize(st);
+	}
+	if (search)
+		search_spans(b, search, d, &cap);
+	if (d->n_spans)
+		qsort(d->spans, d->n_spans, sizeof *d->spans, span_cmp);
+	return 0;
+}
+
+void browse_document_clear(struct browse_document *d)
+{
+	free(d->title); free(d->path); free(d->date); free(d->lang); free(d->url); free(d->text); free(d->spans);
+	memset(d, 0, sizeof *d);
+}
+
+/* ---- statistics ---- */
+
+int browse_stat_bars(struct browse *b, const struct browse_filter *f, int by_chain, struct browse_bar *bars, int max)
+{
+	sqlite3_stmt *st = prepare(b, by_chain
+		? "SELECT ch.name_en, fc.n_projects, fc.amount FROM chains ch JOIN browse_facets fc"
+		  " ON fc.chain_id = ch.id AND fc.region_id = ?1 WHERE coalesce(ch.parent_id, '') = ?2 AND fc.n_projects > 0"
+		  " ORDER BY fc.amount DESC, fc.n_projects DESC, ch.id LIMIT ?3"
+		: "SELECT r.name_en, fc.n_projects, fc.amount FROM browse_region_children c JOIN regions r ON r.id = c.child_id"
+		  " JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = ?1 WHERE c.parent_id = ?2 AND fc.n_projects > 0"
+		  " ORDER BY fc.amount DESC, fc.n_projects DESC, r.id LIMIT ?3");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, by_chain ? f->region : f->chain, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, by_chain ? f->chain : f->region, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, max);
+	int n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		bars[n].label = col_dup(st, 0);
+		bars[n].n_projects = sqlite3_column_int64(st, 1);
+		bars[n].amount = sqlite3_column_double(st, 2);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+void browse_bars_clear(struct browse_bar *bars, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(bars[i].label);
+}
+
+int browse_stat_years(struct browse *b, const struct browse_filter *f, int *first_year, int64_t *counts, int max)
+{
+	sqlite3_stmt *st = prepare(b, "SELECT year, n_projects FROM browse_years WHERE region_id = ?1 AND chain_id = ?2"
+				      " AND year BETWEEN 1900 AND 2200 ORDER BY year DESC LIMIT ?3");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, f->region, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, f->chain, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, max);
+	/* the latest `max` years, laid out oldest first with empty years as zero */
+	int years[256], n = 0;
+	int64_t c[256];
+	while (n < max && n < 256 && sqlite3_step(st) == SQLITE_ROW) {
+		years[n] = sqlite3_column_int(st, 0);
+		c[n] = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		return 0;
+	int last = years[0], first = years[n - 1];
+	if (last - first + 1 > max)
+		first = last - max + 1;
+	*first_year = first;
+	int span = last - first + 1;
+	for (int i = 0; i < span; i++)
+		counts[i] = 0;
+	for (int i = 0; i < n; i++)
+		if (years[i] >= first)
+			counts[years[i] - first] = c[i];
+	return span;
+}

@@ -1,0 +1,1713 @@
+/* projects.c: step 2 of extraction (see extract_internal.h): finds the investment projects a
+ * document reports, in English and Chinese, and for each one its name (a span of the text), the
+ * company the text attaches, its region, chains, own investment amount, stage and event date,
+ * and the sentence it was read from. Also emits the amount, company, project and date mentions
+ * the browser highlights.
+ * Owns: sentence splitting, project candidate spans around project words, batch/generic
+ * rejection, amount-to-project attachment, stage verbs, in-document merging of repeats.
+ * Must not: match region or chain names itself (it reads the mentions step 1 left in out),
+ * parse amount forms (amount.c), touch SQLite or files, or do more than bounded work per
+ * sentence (extraction must stay a small share of indexing time). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "extract_internal.h"
+#include "fold.h"
+#include "meta.h"
+#include "util.h"
+
+#define MAX_SENTENCE 1500       /* bytes; longer runs are cut so per-sentence work is bounded */
+#define MAX_EN_NAME_WORDS 10
+#define MAX_ZH_NAME_CHARS 26
+#define MAX_PROJECTS 200        /* per document: beyond this the text is a list, not news */
+
+/* ---------------------------------------------------------------- small text helpers */
+
+static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+static int starts_with(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	return k <= n && memcmp(s, lit, k) == 0;
+}
+
+/* Does the text end with lit at position p (lit occupies [p-k, p))? */
+static int ends_with_at(const char *t, size_t lo, size_t p, const char *lit)
+{
+	size_t k = strlen(lit);
+	return p >= lo + k && memcmp(t + p - k, lit, k) == 0;
+}
+
+/* ASCII case-insensitive equality of t[0..k) with a lowercase word. */
+static int word_is(const char *t, size_t k, const char *lower)
+{
+	size_t m = strlen(lower);
+	if (m != k)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (is_upper(c))
+			c |= 0x20;
+		if (c != (unsigned char)lower[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int word_in(const char *t, size_t k, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (word_is(t, k, list[i]))
+			return 1;
+	return 0;
+}
+
+/* Case-insensitive search for a lowercase phrase in t[lo..hi) at a word start. */
+static int contains_phrase(const char *t, size_t lo, size_t hi, const char *lower)
+{
+	size_t k = strlen(lower);
+	for (size_t p = lo; p + k <= hi; p++) {
+		if (p > lo && is_alnum((unsigned char)t[p - 1]))
+			continue;
+		if (!word_is(t + p, k, lower))
+			continue;
+		if (p + k < hi && is_alpha((unsigned char)t[p + k]) && is_alpha((unsigned char)lower[k - 1]))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+static int contains_bytes(const char *t, size_t lo, size_t hi, const char *lit)
+{
+	size_t k = strlen(lit);
+	for (size_t p = lo; p + k <= hi; p++)
+		if (memcmp(t + p, lit, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Length of the UTF-8 character ending at p (p > lo). */
+static size_t char_before(const char *t, size_t lo, size_t p)
+{
+	size_t q = p - 1;
+	while (q > lo && ((unsigned char)t[q] & 0xC0) == 0x80 && p - q < 4)
+		q--;
+	return p - q;
+}
+
+static uint32_t cp_at(const char *t, size_t n, size_t p, int *len)
+{
+	uint32_t cp;
+	*len = utf8_decode((const unsigned char *)t + p, n - p, &cp);
+	return cp;
+}
+
+static int is_cjk_at(const char *t, size_t n, size_t p)
+{
+	int len;
+	return p < n && is_cjk_ideograph(cp_at(t, n, p, &len));
+}
+
+/* ---------------------------------------------------------------- regions */
+
+static int is_code(const char *id)
+{
+	for (int i = 0; i < 6; i++)
+		if (!is_digit((unsigned char)id[i]))
+			return 0;
+	return id[6] == 0;
+}
+
+/* 1 province, 2 prefecture, 3 county, from the GB/T 2260 code itself. */
+static int code_level(const char *code)
+{
+	if (strcmp(code + 2, "0000") == 0)
+		return 1;
+	if (strcmp(code + 4, "00") == 0)
+		return 2;
+	return 3;
+}
+
+/* Is child the same as, or inside, parent (both 6-digit codes)? */
+static int code_within(const char *child, const char *parent)
+{
+	int lp = code_level(parent);
+	if (lp == 1)
+		return memcmp(child, parent, 2) == 0;
+	if (lp == 2)
+		return memcmp(child, parent, 4) == 0;
+	return strcmp(child, parent) == 0;
+}
+
+/* The division a region mention stands for: its own code, or for a zone or town the code of
+ * the division it belongs to; "" for macro-regions. */
+static void division_of(const struct extractor *ex, const char *id, char out[EXTRACT_ID_MAX])
+{
+	char cur[EXTRACT_ID_MAX];
+	snprintf(cur, sizeof cur, "%s", id);
+	for (int depth = 0; depth < 6; depth++) {
+		if (is_code(cur)) {
+			memcpy(out, cur, 7);
+			return;
+		}
+		const struct region_info *ri = ex ? extractor_find_region(ex, cur) : NULL;
+		if (!ri || !ri->parent_id || !ri->parent_id[0] || ri->level == 0)
+			break;
+		snprintf(cur, sizeof cur, "%s", ri->parent_id);
+	}
+	out[0] = 0;
+}
+
+struct place {
+	uint32_t start, end;
+	char code[7];           /* the division, "" when the mention is not one */
+};
+
+struct chain_hit {
+	uint32_t start, end;
+	char id[EXTRACT_ID_MAX];
+};
+
+/* Index of the first element with start >= pos (arrays sorted by start). */
+static size_t first_place_from(const struct place *a, size_t n, uint32_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (a[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t first_chain_from(const struct chain_hit *a, size_t n, uint32_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (a[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The most specific division among the place mentions in [lo, hi) that is consistent with
+ * (inside) `within` when that is set; ties go to the mention nearest to `near`. */
+static const char *best_place(const struct place *pl, size_t np, uint32_t lo, uint32_t hi,
+			      const char *within, uint32_t near)
+{
+	const char *best = NULL;
+	int best_level = 0;
+	uint32_t best_dist = 0;
+	for (size_t i = first_place_from(pl, np, lo); i < np && pl[i].start < hi; i++) {
+		if (!pl[i].code[0] || pl[i].end > hi)
+			continue;
+		if (within && !code_within(pl[i].code, within))
+			continue;
+		int lv = code_level(pl[i].code);
+		uint32_t d = pl[i].start > near ? pl[i].start - near : near - pl[i].start;
+		if (!best || lv > best_level || (lv == best_level && d < best_dist)) {
+			best = pl[i].code;
+			best_level = lv;
+			best_dist = d;
+		}
+	}
+	return best;
+}
+
+/* The division the whole document is about: the most mentioned one (the top of the text
+ * counts double), then, while a division inside it is named at least twice, that one. */
+static void document_focus(const struct place *pl, size_t np, char out[7])
+{
+	out[0] = 0;
+	if (np == 0)
+		return;
+	/* count per distinct code; documents name few distinct places, so O(k^2) on distinct */
+	struct tally { char code[7]; int score; } t[64];
+	size_t nt = 0;
+	for (size_t i = 0; i < np; i++) {
+		if (!pl[i].code[0])
+			continue;
+		size_t j = 0;
+		while (j < nt && strcmp(t[j].code, pl[i].code) != 0)
+			j++;
+		if (j == nt) {
+			if (nt == ARRAY_LEN(t))
+				continue;
+			memcpy(t[nt].code, pl[i].code, 7);
+			t[nt].score = 0;
+			nt++;
+		}
+		t[j].score += pl[i].start < 400 ? 2 : 1;
+	}
+	int best = -1;
+	for (size_t j = 0; j < nt; j++)
+		if (best < 0 || t[j].score > t[best].score ||
+		    (t[j].score == t[best].score && code_level(t[j].code) > code_level(t[best].code)))
+			best = (int)j;
+	if (best < 0)
+		return;
+	for (int step = 0; step < 3; step++) {
+		int child = -1;
+		for (size_t j = 0; j < nt; j++) {
+			if ((int)j == best || !code_within(t[j].code, t[best].code) ||
+			    code_level(t[j].code) <= code_level(t[best].code) || t[j].score < 2)
+				continue;
+			if (child < 0 || t[j].score > t[child].score)
+				child = (int)j;
+		}
+		if (child < 0)
+			break;
+		best = child;
+	}
+	memcpy(out, t[best].code, 7);
+}
+
+/* ---------------------------------------------------------------- sentences */
+
+struct span {
+	uint32_t start, end;
+};
+
+static const char *const en_abbreviations[] = {
+	"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "st", "vs", "jan", "feb", "mar",
+	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "approx",
+	"sq", "ft", "m", "km", "etc",
+};
+
+/* Is the '.' at p the end of a sentence (not a decimal point or an abbreviation)? */
+static int period_ends_sentence(const char *t, size_t n, size_t lo, size_t p)
+{
+	if (p + 1 < n && is_digit((unsigned char)t[p + 1]))
+		return 0;
+	if (p + 1 < n && t[p + 1] != ' ' && t[p + 1] != '\n' && !((unsigned char)t[p + 1] & 0x80))
+		return 0;
+	size_t w = p;
+	while (w > lo && (is_alpha((unsigned char)t[w - 1]) || t[w - 1] == '.'))
+		w--;
+	if (p - w <= 5 && word_in(t + w, p - w, en_abbreviations, ARRAY_LEN(en_abbreviations)))
+		return 0;
+	if (p - w == 1 && is_upper((unsigned char)t[w]))
+		return 0;       /* an initial: "J. Smith" */
+	return 1;
+}
+
+/* Splits text into sentences at line ends and sentence punctuation, cutting runs longer than
+ * MAX_SENTENCE at the next space or character boundary. */
+static struct span *split_sentences(const char *t, size_t n, size_t *count)
+{
+	size_t cap = 64, k = 0;
+	struct span *s = xmalloc(cap * sizeof *s);
+	size_t start = 0, p = 0;
+	while (p <= n) {
+		size_t cut = 0;     /* bytes of the terminator, or a forced cut */
+		int end_here = 0;
+		if (p == n) {
+			end_here = 1;
+		} else {
+			unsigned char c = (unsigned char)t[p];
+			if (c == '\n' || c == '!' || c == '?' || c == ';') {
+				end_here = 1;
+				cut = 1;
+			} else if (c == '.' && period_ends_sentence(t, n, start, p)) {
+				end_here = 1;
+				cut = 1;
+			} else if (c == 0xE3 && p + 2 < n && (unsigned char)t[p + 1] == 0x80 &&
+				   (unsigned char)t[p + 2] == 0x82) {
+				end_here = 1;   /* 。 */
+				cut = 3;
+			} else if (c == 0xEF && p + 2 < n && (unsigned char)t[p + 1] == 0xBC &&
+				   ((unsigned char)t[p + 2] == 0x81 || (unsigned char)t[p + 2] == 0x9F ||
+				    (unsigned char)t[p + 2] == 0x9B)) {
+				end_here = 1;   /* ！？； */
+				cut = 3;
+			} else if (p - start >= MAX_SENTENCE && (c == ' ' || (c & 0xC0) != 0x80)) {
+				end_here = 1;
+			}
+		}
+		if (end_here) {
+			size_t e = p + cut;
+			if (e > n)
+				e = n;
+			if (e > start) {
+				if (k == cap) {
+					cap *= 2;
+					s = xrealloc(s, cap * sizeof *s);
+				}
+				s[k].start = (uint32_t)start;
+				s[k].end = (uint32_t)e;
+				k++;
+			}
+			start = e;
+			if (p == n)
+				break;
+			p = e > p ? e : p + 1;
+			continue;
+		}
+		p++;
+	}
+	*count = k;
+	return s;
+}
+
+/* ---------------------------------------------------------------- amounts */
+
+enum amount_role { AMOUNT_INVESTMENT, AMOUNT_BATCH, AMOUNT_OTHER };
+
+struct found_amount {
+	struct amount_hit hit;
+	enum amount_role role;
+};
+
+/* Words just before an amount that make it something other than an investment. */
+static const char *const zh_not_investment[] = {
+	"产值", "销售收入", "营业收入", "营收", "税收", "利税", "收入", "销售额", "注册资本",
+	"注册资金", "融资", "增加值", "出口", "进出口", "交易额", "贸易额", "规模", "利润", "市值",
+	"基金", "补贴", "奖励", "GDP", "成交", "消费", "年产", "产能", "估值", "纳税", "效益",
+};
+static const char *const en_not_investment[] = {
+	"output", "revenue", "revenues", "sales", "tax", "taxes", "registered capital", "gdp",
+	"export", "exports", "turnover", "market", "profit", "profits", "fund", "funds", "subsidy",
+	"subsidies", "valuation", "value of", "worth of goods", "trade", "income", "financing",
+	"raised", "award", "prize", "salary", "loan", "loans", "spending", "budget",
+};
+
+/* Plural words that make the amount after them a batch total ("9 projects with a total
+ * investment of ..."). */
+static const char *const en_batch_words[] = {
+	"projects", "deals", "contracts", "agreements", "enterprises", "companies", "plants",
+	"bases", "parks", "items", "programs", "programmes", "factories", "facilities",
+};
+
+static int zh_batch_before(const char *t, size_t lo, size_t p)
+{
+	/* "16个重点项目, 总投资...", "项目159个", "一批项目", "等项目" */
+	size_t from = p > lo + 60 ? p - 60 : lo;
+	static const char *const marks[] = {
+		"个项目", "个重点项目", "个重大项目", "个产业项目", "批项目", "批重大项目", "等项目",
+		"个重点", "个重大", "个签约", "个开工", "个集中", "多个", "项目共", "一批",
+		"个项目", "余个", "家企业", "个产业",
+	};
+	for (size_t m = 0; m < ARRAY_LEN(marks); m++)
+		if (contains_bytes(t, from, p, marks[m]))
+			return 1;
+	return 0;
+}
+
+static int en_batch_before(const char *t, size_t lo, size_t p)
+{
+	size_t from = p > lo + 90 ? p - 90 : lo;
+	for (size_t m = 0; m < ARRAY_LEN(en_batch_words); m++)
+		if (contains_phrase(t, from, p, en_batch_words[m]))
+			return 1;
+	return 0;
+}
+
+static int not_investment_before(const char *t, size_t lo, size_t p)
+{
+	size_t from = p > lo + 24 ? p - 24 : lo;
+	for (size_t m = 0; m < ARRAY_LEN(zh_not_investment); m++)
+		if (contains_bytes(t, from, p, zh_not_investment[m]))
+			return 1;
+	from = p > lo + 40 ? p - 40 : lo;
+	for (size_t m = 0; m < ARRAY_LEN(en_not_investment); m++)
+		if (contains_phrase(t, from, p, en_not_investment[m]))
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- stages */
+
+struct stage_word {
+	const char *text;
+	enum project_status status;
+};
+
+static const struct stage_word en_stages[] = {
+	{"put into operation", STATUS_OPERATIONAL}, {"put into production", STATUS_OPERATIONAL},
+	{"into operation", STATUS_OPERATIONAL}, {"into production", STATUS_OPERATIONAL},
+	{"began operation", STATUS_OPERATIONAL}, {"began production", STATUS_OPERATIONAL},
+	{"started production", STATUS_OPERATIONAL}, {"in operation", STATUS_OPERATIONAL},
+	{"operational", STATUS_OPERATIONAL}, {"producing", STATUS_OPERATIONAL},
+	{"commissioned", STATUS_OPERATIONAL}, {"mass production", STATUS_OPERATIONAL},
+	{"operating", STATUS_OPERATIONAL},
+	{"completed", STATUS_COMPLETED}, {"completion", STATUS_COMPLETED},
+	{"topped out", STATUS_COMPLETED}, {"finished construction", STATUS_COMPLETED},
+	{"broke ground", STATUS_STARTED}, {"groundbreaking", STATUS_STARTED},
+	{"ground-breaking", STATUS_STARTED}, {"under construction", STATUS_STARTED},
+	{"started construction", STATUS_STARTED}, {"began construction", STATUS_STARTED},
+	{"construction began", STATUS_STARTED}, {"construction started", STATUS_STARTED},
+	{"commenced", STATUS_STARTED}, {"kicked off", STATUS_STARTED},
+	{"started", STATUS_STARTED}, {"launched", STATUS_STARTED}, {"foundation stone", STATUS_STARTED},
+	{"unveiled", STATUS_UNVEILED}, {"unveiling", STATUS_UNVEILED},
+	{"inaugurated", STATUS_UNVEILED}, {"inauguration", STATUS_UNVEILED},
+	{"plaque", STATUS_UNVEILED}, {"established", STATUS_UNVEILED}, {"set up", STATUS_UNVEILED},
+	{"signed", STATUS_SIGNED}, {"signing", STATUS_SIGNED}, {"contract", STATUS_SIGNED},
+	{"agreement", STATUS_SIGNED}, {"settled", STATUS_SIGNED}, {"inked", STATUS_SIGNED},
+	{"landed", STATUS_SIGNED},
+	{"plans to", STATUS_PLANNED}, {"plan to", STATUS_PLANNED}, {"planned", STATUS_PLANNED},
+	{"will be built", STATUS_PLANNED}, {"to be built", STATUS_PLANNED},
+	{"proposed", STATUS_PLANNED}, {"expected to", STATUS_PLANNED},
+};
+
+static const struct stage_word zh_stages[] = {
+	{"投产", STATUS_OPERATIONAL}, {"投入运营", STATUS_OPERATIONAL},
+	{"投入使用", STATUS_OPERATIONAL}, {"投入生产", STATUS_OPERATIONAL},
+	{"启用", STATUS_OPERATIONAL}, {"投用", STATUS_OPERATIONAL}, {"量产", STATUS_OPERATIONAL},
+	{"运营", STATUS_OPERATIONAL}, {"达产", STATUS_OPERATIONAL}, {"试生产", STATUS_OPERATIONAL},
+	{"竣工", STATUS_COMPLETED}, {"建成", STATUS_COMPLETED}, {"完工", STATUS_COMPLETED},
+	{"封顶", STATUS_COMPLETED},
+	{"开工", STATUS_STARTED}, {"动工", STATUS_STARTED}, {"奠基", STATUS_STARTED},
+	{"开建", STATUS_STARTED}, {"在建", STATUS_STARTED}, {"破土", STATUS_STARTED},
+	{"施工", STATUS_STARTED},
+	{"揭牌", STATUS_UNVEILED}, {"揭幕", STATUS_UNVEILED}, {"挂牌", STATUS_UNVEILED},
+	{"成立", STATUS_UNVEILED}, {"启动", STATUS_UNVEILED},
+	{"签约", STATUS_SIGNED}, {"签署", STATUS_SIGNED}, {"签订", STATUS_SIGNED},
+	{"落户", STATUS_SIGNED}, {"落地", STATUS_SIGNED}, {"入驻", STATUS_SIGNED},
+	{"引进", STATUS_SIGNED},
+	{"计划", STATUS_PLANNED}, {"拟", STATUS_PLANNED}, {"规划", STATUS_PLANNED},
+	{"筹建", STATUS_PLANNED}, {"即将", STATUS_PLANNED},
+};
+
+/* Words right before a stage verb that move it into the future ("will be completed", 建成后). */
+static const char *const en_future[] = {
+	"will", "would", "to be", "to", "expected to", "plans to", "plan to", "is set to",
+	"scheduled to", "aims to", "strive to", "will be", "should", "after", "once",
+};
+static const char *const zh_future[] = {
+	"将", "拟", "计划", "预计", "力争", "争取", "即将", "有望", "确保", "待", "后",
+};
+
+static int en_future_before(const char *t, size_t lo, size_t p)
+{
+	size_t from = p > lo + 16 ? p - 16 : lo;
+	for (size_t i = 0; i < ARRAY_LEN(en_future); i++)
+		if (contains_phrase(t, from, p, en_future[i]))
+			return 1;
+	return 0;
+}
+
+static int zh_future_around(const char *t, size_t lo, size_t p, size_t e, size_t hi)
+{
+	size_t from = p > lo + 9 ? p - 9 : lo;
+	for (size_t i = 0; i < ARRAY_LEN(zh_future); i++)
+		if (strcmp(zh_future[i], "后") != 0 && contains_bytes(t, from, p, zh_future[i]))
+			return 1;
+	return e + 3 <= hi && (starts_with(t + e, hi - e, "后") || starts_with(t + e, hi - e, "时"));
+}
+
+/* The furthest stage the text [lo, hi) reports. */
+static enum project_status stage_in(const char *t, size_t lo, size_t hi)
+{
+	enum project_status best = STATUS_UNKNOWN;
+	for (size_t i = 0; i < ARRAY_LEN(en_stages); i++) {
+		size_t k = strlen(en_stages[i].text);
+		for (size_t p = lo; p + k <= hi; p++) {
+			if ((p > lo && is_alnum((unsigned char)t[p - 1])) ||
+			    !word_is(t + p, k, en_stages[i].text) ||
+			    (p + k < hi && is_alpha((unsigned char)t[p + k])))
+				continue;
+			enum project_status s = en_stages[i].status;
+			if (s > STATUS_PLANNED && en_future_before(t, lo, p))
+				s = STATUS_PLANNED;
+			if (s > best)
+				best = s;
+			break;
+		}
+	}
+	for (size_t i = 0; i < ARRAY_LEN(zh_stages); i++) {
+		size_t k = strlen(zh_stages[i].text);
+		for (size_t p = lo; p + k <= hi; p++) {
+			if (memcmp(t + p, zh_stages[i].text, k) != 0)
+				continue;
+			enum project_status s = zh_stages[i].status;
+			if (s > STATUS_PLANNED && zh_future_around(t, lo, p, p + k, hi))
+				s = STATUS_PLANNED;
+			if (s > best)
+				best = s;
+		}
+	}
+	return best;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+static const char *const month_names[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december",
+};
+
+static int days_in(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/* Reads digits (at most 4) at t[p]; returns count. */
+static size_t read_int(const char *t, size_t n, size_t p, int *v)
+{
+	size_t i = 0;
+	*v = 0;
+	while (p + i < n && i < 4 && is_digit((unsigned char)t[p + i])) {
+		*v = *v * 10 + (t[p + i] - '0');
+		i++;
+	}
+	if (p + i < n && is_digit((unsigned char)t[p + i]))
+		return 0;
+	return i;
+}
+
+/* A month and day without a year take the publication year when that places the event at
+ * most ~4 months before publication (news reports recent events); otherwise the year is not
+ * certain and no date is given. */
+static int resolve_year(int m, int d, const char *pub_date)
+{
+	if (!pub_date || strlen(pub_date) != 10)
+		return 0;
+	int py = atoi(pub_date), pm = atoi(pub_date + 5), pd = atoi(pub_date + 8);
+	if (py < 1900 || pm < 1 || pm > 12)
+		return 0;
+	int event = m * 31 + d, pub = pm * 31 + pd;
+	if (event <= pub && pub - event <= 4 * 31)
+		return py;
+	return 0;
+}
+
+/* The first event date in t[lo, hi): full dates as meta.c reads them, "March 3" or
+ * "11月19日" resolved with the publication year when certain. */
+static int event_date_in(const char *t, size_t lo, size_t hi, const char *pub_date,
+			 char out[11], struct span *where)
+{
+	for (size_t p = lo; p < hi; p++) {
+		unsigned char c = (unsigned char)t[p];
+		if (p > lo && (is_alnum((unsigned char)t[p - 1])))
+			continue;
+		if (is_digit(c) || is_alpha(c)) {
+			size_t k = parse_date_at(t + p, hi - p, out);
+			if (k) {
+				where->start = (uint32_t)p;
+				where->end = (uint32_t)(p + k);
+				return 1;
+			}
+		}
+		int y = 0, m = 0, d = 0;
+		size_t e = 0;
+		if (is_alpha(c)) {
+			for (int mi = 0; mi < 12 && !m; mi++) {
+				size_t k = strlen(month_names[mi]);
+				if (word_is(t + p, k <= hi - p ? k : hi - p, month_names[mi]) && k <= hi - p &&
+				    p + k + 1 < hi && t[p + k] == ' ') {
+					size_t dk = read_int(t, hi, p + k + 1, &d);
+					if (dk && dk <= 2) {
+						m = mi + 1;
+						e = p + k + 1 + dk;
+					}
+				}
+			}
+		} else if (is_digit(c)) {
+			size_t mk = read_int(t, hi, p, &m);
+			if (mk && mk <= 2 && starts_with(t + p + mk, hi - p - mk, "月")) {
+				size_t dk = read_int(t, hi, p + mk + 3, &d);
+				if (dk && dk <= 2 && (starts_with(t + p + mk + 3 + dk, hi - p - mk - 3 - dk, "日") ||
+						      starts_with(t + p + mk + 3 + dk, hi - p - mk - 3 - dk, "号")))
+					e = p + mk + 3 + dk + 3;
+				else
+					m = 0;
+			} else {
+				m = 0;
+			}
+		}
+		if (!m || m > 12 || d < 1 || d > 31)
+			continue;
+		y = resolve_year(m, d, pub_date);
+		if (!y || d > days_in(y, m))
+			continue;
+		char tmp[40];
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+		memcpy(out, tmp, 10);
+		out[10] = 0;
+		where->start = (uint32_t)p;
+		where->end = (uint32_t)e;
+		return 1;
+	}
+	return 0;
+}
+
+struct draft {
+	struct project p;
+	char *key;
+	uint32_t company_start, company_end;
+	uint32_t date_start, date_end;  /* the event date's text, when there is one */
+	int n_spans;
+};
+
+struct doc {
+	const struct extractor *ex;
+	const char *orig;       /* the text as given: names are copied from it */
+	const char *t;          /* the same text folded to simplified characters */
+	size_t n;
+	const char *pub_date;
+	struct place *places;
+	size_t n_places;
+	struct chain_hit *chains;
+	size_t n_chains;
+	struct found_amount *amounts;
+	size_t n_amounts;
+	char focus[7];
+	struct draft *drafts;
+	size_t n_drafts, cap_drafts;
+	struct mention *spans;  /* MENTION_PROJECT spans, id filled at the end */
+	size_t n_spans, cap_spans;
+	size_t *span_draft;
+};
+
+/* Is t[p] the start of a non-batch, non-vague investment amount within `within` bytes of
+ * `from`? Sets *end to the amount's end. */
+static int investment_amount_near(const struct doc *d, uint32_t from, uint32_t within,
+				  uint32_t *end)
+{
+	for (size_t i = 0; i < d->n_amounts; i++) {
+		const struct amount_hit *h = &d->amounts[i].hit;
+		if (h->amount.start < from)
+			continue;
+		if (h->amount.start - from > within)
+			return 0;
+		if (d->amounts[i].role == AMOUNT_INVESTMENT && !h->vague) {
+			*end = h->amount.end;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Bytes of [s, e) covered by place mentions: the place in a name does not individuate it. */
+static int inside_place(const struct doc *d, size_t pos)
+{
+	size_t i = first_place_from(d->places, d->n_places, pos > 64 ? (uint32_t)pos - 64 : 0);
+	for (; i < d->n_places && d->places[i].start <= pos; i++)
+		if (d->places[i].end > pos)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- candidates */
+
+struct candidate {
+	uint32_t start, end;        /* the name */
+	uint32_t company_end;       /* > start when a possessive company leads the name */
+	uint32_t company_start;
+	int strong;                 /* the name itself says project/项目/工程 */
+	int proper;                 /* a Title Case proper name ("Chongqing-Linshui Expressway") */
+};
+
+/* English words that end a name when met going left (function words, verbs, counts). */
+static const char *const en_stop[] = {
+	"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"your", "my", "of", "in", "at", "on", "for", "with", "by", "to", "from", "into", "onto",
+	"and", "or", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+	"will", "would", "shall", "should", "can", "could", "may", "might", "must", "which", "who",
+	"whose", "where", "when", "while", "including", "include", "includes", "included", "such",
+	"signed", "sign", "signs", "completed", "complete", "completion", "operation", "build",
+	"built", "building", "builds", "start", "started", "starts", "launch", "launched",
+	"launches", "total", "investment", "invested", "invest", "invests", "worth", "billion",
+	"million", "yuan", "also", "both", "after", "before", "said", "says", "say", "like", "via",
+	"per", "than", "about", "over", "under", "between", "among", "across", "through", "during",
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+	"several", "many", "various", "all", "each", "every", "any", "some", "no", "not",
+	"represented", "representing", "located", "set", "settled", "established", "held",
+	"introduced", "attract", "attracted", "attracting", "host", "hosts", "hosted", "home",
+	"opened", "open", "unveiled", "inaugurated", "construct", "constructed", "constructing",
+	"construction", "develop", "developed", "developing", "promote", "promoted", "promoting",
+	"accelerate", "accelerated", "accelerating", "plans", "plan", "planned", "expected",
+	"according", "namely", "it", "they", "we", "he", "she", "there", "here", "then", "so",
+	"but", "if", "because", "since", "until", "up", "out", "off", "down", "become", "becomes",
+	"became", "make", "makes", "made", "take", "takes", "took", "includes", "other", "more",
+	"most", "first-ever", "do", "does", "did", "done", "won", "win", "get", "got", "put",
+	"signing", "ceremony", "contracts", "contract", "agreement", "agreements", "deal", "deals",
+	"landed", "kicked", "broke", "ground", "groundbreaking", "started", "commenced", "entered",
+	"joint", "jointly", "new-type", "officially", "formally", "successfully", "recently",
+	"currently", "now", "newly", "already", "still", "just", "once", "last", "year", "years",
+};
+
+/* Words too general to name a project on their own. */
+static const char *const en_generic[] = {
+	"new", "major", "key", "big", "large", "important", "relevant", "related", "same",
+	"whole", "above", "main", "local", "national", "provincial", "municipal", "first",
+	"second", "third", "fourth", "fifth", "phase", "i", "ii", "iii", "iv", "industrial",
+	"industry", "industries", "investment", "foreign", "another", "next", "current",
+	"existing", "specific", "leading", "top", "quality", "high-quality", "good", "landmark",
+	"flagship", "pilot", "level", "funded", "overall", "entire", "own", "one", "such", "said",
+	"this", "these", "promotion", "highlight", "attraction", "biggest", "largest", "greatest",
+	"supporting", "cooperative", "cooperation", "priority", "signed", "contracted", "first-class",
+	"abandoned", "old", "former", "similar", "typical", "famous", "well-known", "initial",
+	"further", "additional", "total", "relevant", "provincial-level", "city-level",
+	"national-level", "state-level", "intergovernmental", "construction", "project",
+	"projects", "single", "biggest-ever", "largest-ever", "record", "people's", "livelihood",
+	"start-up", "startup", "latest", "recent", "upcoming", "planned", "proposed", "city's",
+	"country's", "province's", "district's", "county's", "region's", "world's", "china's",
+};
+
+/* Words that make a name something other than a project (meetings, bodies, policies). */
+static const char *const en_not_project[] = {
+	"conference", "forum", "summit", "expo", "exhibition", "fair", "alliance", "association",
+	"fund", "committee", "bureau", "commission", "government", "university", "college",
+	"academy", "policy", "policies", "plan", "program", "programme", "campaign", "award",
+	"office", "department", "ministry", "council", "federation", "chamber", "news", "daily",
+	"times", "press", "newspaper", "website", "society", "convention", "media", "management",
+	"administrative", "party", "museum", "post", "network",
+	"meeting", "congress", "festival", "competition", "contest", "week", "zone", "area",
+	"township", "village", "street", "cluster", "clusters", "chain",
+};
+
+/* Project words (singular). "line" only in "production line". */
+static const char *const en_heads[] = {
+	"project", "plant", "factory", "base", "park", "centre", "center", "institute",
+	"laboratory", "lab", "headquarters", "hq", "phase", "complex", "railway", "expressway",
+	"highway", "bridge", "tunnel", "hub", "campus", "fab", "line",
+};
+
+/* Words after a project word that make it a modifier ("project construction", "base station"). */
+static const char *const en_modifier_next[] = {
+	"construction", "investment", "investments", "signing", "management", "promotion",
+	"approval", "approvals", "financing", "funds", "fund", "list", "library", "pool",
+	"reserve", "reserves", "bank", "landing", "introduction", "implementation", "progress",
+	"planning", "services", "service", "team", "teams", "leader", "leaders", "owner", "owners",
+	"area", "areas", "economy", "cluster", "clusters", "contract", "contracts", "agreement",
+	"agreements", "company", "companies", "investor", "investors", "station", "stations",
+	"committee", "level", "manager", "managers", "operator", "operators", "director",
+	"directors", "staff", "workers", "ecosystem", "model", "models", "city", "cities",
+	"zone", "zones", "network", "networks", "capacity",
+};
+
+struct word {
+	uint32_t start, end;
+	int joined;             /* separated from the previous word by exactly one space */
+};
+
+/* The ASCII words of t[lo, hi), with internal hyphens, apostrophes (’ ‘ ') and dots. */
+static size_t en_words(const char *t, size_t lo, size_t hi, struct word *w, size_t cap)
+{
+	size_t k = 0, p = lo, prev_end = lo;
+	while (p < hi && k < cap) {
+		if (!is_alnum((unsigned char)t[p])) {
+			p++;
+			continue;
+		}
+		size_t s = p;
+		while (p < hi) {
+			unsigned char c = (unsigned char)t[p];
+			if (is_alnum(c)) {
+				p++;
+			} else if ((c == '-' || c == '\'' || c == '.' || c == '&') && p + 1 < hi &&
+				   is_alnum((unsigned char)t[p + 1])) {
+				p++;
+			} else if (c == 0xE2 && p + 3 < hi && (unsigned char)t[p + 1] == 0x80 &&
+				   ((unsigned char)t[p + 2] == 0x98 || (unsigned char)t[p + 2] == 0x99) &&
+				   is_alpha((unsigned char)t[p + 3])) {
+				p += 3;         /* ’s ‘s */
+			} else {
+				break;
+			}
+		}
+		w[k].start = (uint32_t)s;
+		w[k].end = (uint32_t)p;
+		/* one space, or one space and a parenthesis: "Yangshouyu (agricultural) photovoltaic" */
+		w[k].joined = k > 0 && ((s == prev_end + 1 && t[prev_end] == ' ') ||
+					(s == prev_end + 2 && ((t[prev_end] == ' ' && t[prev_end + 1] == '(') ||
+							       (t[prev_end] == ')' && t[prev_end + 1] == ' '))));
+		prev_end = p;
+		k++;
+	}
+	return k;
+}
+
+/* Is the word a possessive ("BYD's", "JA Technology‘s")? Returns the length without it. */
+static size_t possessive_stem(const char *t, const struct word *w)
+{
+	size_t k = w->end - w->start;
+	const char *s = t + w->start;
+	if (k > 2 && (s[k - 1] == 's' || s[k - 1] == 'S') && s[k - 2] == '\'')
+		return k - 2;
+	if (k > 4 && (s[k - 1] == 's' || s[k - 1] == 'S') && (unsigned char)s[k - 4] == 0xE2 &&
+	    (unsigned char)s[k - 3] == 0x80)
+		return k - 4;
+	return 0;
+}
+
+static int en_is_phase_marker(const char *t, const struct word *w)
+{
+	static const char *const m[] = {"i", "ii", "iii", "iv", "1", "2", "3", "4", "one", "two",
+					"three"};
+	return word_in(t + w->start, w->end - w->start, m, ARRAY_LEN(m));
+}
+
+/* Words a possessive must not be taken from: "the city's major project" names no company. */
+static const char *const en_not_owner[] = {
+	"city", "county", "district", "province", "country", "china", "world", "region", "nation",
+	"town", "state", "zone", "park", "area", "government", "year", "today", "it", "its",
+};
+
+static int word_is_amountish(const char *s, size_t k)
+{
+	/* "8-billion-yuan", "100m" */
+	int digit = 0;
+	for (size_t i = 0; i < k; i++)
+		digit |= is_digit((unsigned char)s[i]);
+	if (!digit)
+		return 0;
+	for (size_t i = 0; i + 3 <= k; i++)
+		if (word_is(s + i, 4 <= k - i ? 4 : k - i, "yuan") || word_is(s + i, 3, "bil") ||
+		    word_is(s + i, 3, "mil"))
+			return 1;
+	return 0;
+}
+
+static int word_is_number(const char *s, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (!is_digit((unsigned char)s[i]) && s[i] != '.' && s[i] != ',')
+			return 0;
+	return 1;
+}
+
+/* Does the name-like word w count towards naming a project (not a stop, generic or head
+ * word, not a bare number)? */
+static int en_word_specific(const char *t, const struct word *w)
+{
+	const char *s = t + w->start;
+	size_t k = w->end - w->start;
+	size_t stem = possessive_stem(t, w);
+	if (stem)
+		k = stem;
+	return !word_in(s, k, en_stop, ARRAY_LEN(en_stop)) &&
+	       !word_in(s, k, en_generic, ARRAY_LEN(en_generic)) &&
+	       !word_in(s, k, en_heads, ARRAY_LEN(en_heads)) && !word_is_number(s, k) &&
+	       !word_is_amountish(s, k);
+}
+
+/* Builds the English candidate whose project word is w[h]; returns 0 when there is none. */
+static int en_candidate(const struct doc *d, const struct word *w, size_t nw, size_t h,
+			struct candidate *c)
+{
+	const char *t = d->t;
+	const char *hw = t + w[h].start;
+	size_t hk = w[h].end - w[h].start;
+	if (!word_in(hw, hk, en_heads, ARRAY_LEN(en_heads)))
+		return 0;
+	int is_line = word_is(hw, hk, "line");
+	if (is_line && !(h > 0 && w[h].joined && word_is(t + w[h - 1].start,
+							      w[h - 1].end - w[h - 1].start, "production")))
+		return 0;
+	if (word_is(hw, hk, "base") && h > 0 && w[h].joined &&
+	    word_is(t + w[h - 1].start, w[h - 1].end - w[h - 1].start, "5g"))
+		return 0;
+	if (h + 1 < nw && w[h + 1].joined &&
+	    word_in(t + w[h + 1].start, w[h + 1].end - w[h + 1].start, en_modifier_next,
+		    ARRAY_LEN(en_modifier_next)))
+		return 0;
+	/* "the park's": the head is itself a possessive of something else */
+	if (possessive_stem(t, &w[h]))
+		return 0;
+
+	/* left: name-like words back to a stop word, a break or another project */
+	size_t first = h;
+	size_t company_last = SIZE_MAX;
+	while (first > 0 && h - first < MAX_EN_NAME_WORDS && w[first].joined) {
+		const struct word *pw = &w[first - 1];
+		const char *ps = t + pw->start;
+		size_t pk = pw->end - pw->start;
+		if (word_is(ps, pk, "and") && first >= 2 && w[first - 1].joined &&
+		    en_word_specific(t, &w[first - 2]) &&
+		    is_upper((unsigned char)t[w[first - 2].start]) ==
+			    is_upper((unsigned char)t[w[first].start])) {
+			first--;        /* "Science and Technology Park", "fishery and photovoltaic" */
+			continue;
+		}
+		if (word_in(ps, pk, en_stop, ARRAY_LEN(en_stop)) || word_is_amountish(ps, pk) ||
+		    word_is(ps, pk, "project") || word_is(ps, pk, "projects"))
+			break;
+		size_t stem = possessive_stem(t, pw);
+		if (stem) {
+			if (word_in(ps, stem, en_not_owner, ARRAY_LEN(en_not_owner)))
+				break;
+			if (company_last == SIZE_MAX)
+				company_last = first - 1;
+		}
+		first--;
+	}
+	/* a leading "and" is not part of the name */
+	while (first < h && word_is(t + w[first].start, w[first].end - w[first].start, "and"))
+		first++;
+
+	/* right: "Phase I", "of the X Y", "for Core NEV Parts", "in Zhoushan" */
+	size_t last = h;
+	if (last + 2 < nw && w[last + 1].joined &&
+	    word_is(t + w[last + 1].start, w[last + 1].end - w[last + 1].start, "phase") &&
+	    w[last + 2].joined && en_is_phase_marker(t, &w[last + 2]))
+		last += 2;
+	else if (last + 1 < nw && w[last + 1].joined && en_is_phase_marker(t, &w[last + 1]) &&
+		 word_is(hw, hk, "phase"))
+		last += 1;
+	if (last + 2 < nw && w[last + 1].joined &&
+	    (word_is(t + w[last + 1].start, w[last + 1].end - w[last + 1].start, "of") ||
+	     word_is(t + w[last + 1].start, w[last + 1].end - w[last + 1].start, "for"))) {
+		size_t q = last + 2;
+		if (q < nw && w[q].joined && word_is(t + w[q].start, w[q].end - w[q].start, "the"))
+			q++;
+		size_t caps = 0;
+		while (q + caps < nw && caps < 8 && w[q + caps].joined &&
+		       (is_upper((unsigned char)t[w[q + caps].start]) ||
+			is_digit((unsigned char)t[w[q + caps].start])) &&
+		       !word_in(t + w[q + caps].start, w[q + caps].end - w[q + caps].start, en_stop,
+				ARRAY_LEN(en_stop)))
+			caps++;
+		if (caps > 0)
+			last = q + caps - 1;
+	}
+
+	/* something beyond generic words must name it */
+	int specific = 0, capitals = 0;
+	for (size_t i = first; i <= last; i++) {
+		const char *ws = t + w[i].start;
+		size_t k = w[i].end - w[i].start;
+		if (i != h && en_word_specific(t, &w[i]) && !inside_place(d, w[i].start))
+			specific = 1;
+		capitals += is_upper((unsigned char)ws[0]) != 0;
+		if (word_in(ws, k, en_not_project, ARRAY_LEN(en_not_project)))
+			return 0;
+	}
+	uint32_t end = w[last].end;
+	if (!specific) {
+		/* individuated by its own amount: "a project of more than $100 million" */
+		uint32_t amount_end;
+		if (last == h && h + 1 < nw && w[h + 1].joined &&
+		    (word_is(t + w[h + 1].start, w[h + 1].end - w[h + 1].start, "of") ||
+		     word_is(t + w[h + 1].start, w[h + 1].end - w[h + 1].start, "worth")) &&
+		    first < h && investment_amount_near(d, w[h + 1].end, 16, &amount_end))
+			end = amount_end;
+		else
+			return 0;
+	}
+	/* a bare phase needs what it is a phase of */
+	if (word_is(hw, hk, "phase") && last == h)
+		return 0;
+
+	c->start = w[first].start;
+	c->end = end;
+	c->strong = word_is(hw, hk, "project");
+	c->proper = capitals >= 2 && is_upper((unsigned char)hw[0]);
+	c->company_start = c->company_end = 0;
+	if (company_last != SIZE_MAX && company_last >= first) {
+		c->company_start = w[first].start;
+		c->company_end = w[company_last].start +
+				 (uint32_t)possessive_stem(t, &w[company_last]);
+	}
+	return 1;
+}
+
+/* Chinese project words, longest first. `weak` ones must not run on into another word
+ * (中心城市, 总部经济, 基地型). */
+struct zh_head {
+	const char *text;
+	int weak;
+	int strong;             /* names a project by itself: 项目, 工程 */
+};
+static const struct zh_head zh_heads[] = {
+	{"项目", 0, 1}, {"工程", 0, 1}, {"产业园", 0, 0}, {"工业园", 0, 0}, {"科技园", 0, 0},
+	{"创业园", 0, 0}, {"软件园", 0, 0}, {"研究院", 0, 0}, {"研究所", 1, 0}, {"实验室", 0, 0},
+	{"生产线", 0, 0}, {"产线", 1, 0}, {"工厂", 0, 0}, {"厂房", 1, 0}, {"基地", 1, 0},
+	{"园区", 1, 0}, {"中心", 1, 0}, {"总部", 1, 0}, {"小镇", 1, 0}, {"大楼", 1, 0},
+	{"新城", 1, 0},
+};
+
+/* What may follow a weak project word: punctuation, a function word or a verb. */
+static const char *const zh_may_follow[] = {
+	"的", "在", "于", "已", "正", "将", "和", "与", "及", "等", "是", "由", "位", "落", "签", "开",
+	"动", "竣", "建", "投", "项", "工", "一", "二", "三", "四", "全", "共", "总", "占", "成", "顺",
+	"启", "揭", "入", "举", "也", "今", "目", "计", "拟", "预", "主", "还", "并", "作", "为", "首",
+	"把", "让", "以", "可", "能", "会", "年", "到", "达", "暨", "正", "落", "集", "揭", "奠", "封",
+	"试", "获", "被", "这", "该", "其", "内", "里", "之", "则", "就", "都", "又", "后", "于", "(",
+};
+
+/* Boundaries met going left from a Chinese project word: verbs, function words, time words. */
+static const char *const zh_left_stop[] = {
+	"签约", "签署", "签订", "开工", "动工", "奠基", "竣工", "建成", "投产", "达产", "启动",
+	"启用", "揭牌", "落户", "落地", "推进", "引进", "举行", "实施", "打造", "加快", "加速",
+	"包括", "位于", "总投资", "投资", "计划", "集中", "参加", "出席", "宣布", "作为", "成为",
+	"支持", "围绕", "聚焦", "以及", "还有", "其中", "目前", "今年", "去年", "近日", "日前",
+	"此次", "本次", "通过", "完成", "实现", "开展", "推动", "带动", "形成", "拥有", "建立",
+	"设立", "成立", "入驻", "进驻", "引入", "承接", "主要", "正式", "全面", "积极", "持续",
+	"进行", "获得", "列入", "纳入", "涵盖", "涉及", "达成", "举办", "召开", "参观", "考察",
+	"调研", "视察", "走进", "来到", "前往", "了解", "表示", "介绍", "指出", "负责", "助力",
+	"部署", "谋划", "启动", "加紧", "全力", "着力", "重点推进", "开建", "新开工", "续建",
+	"签下", "挂牌", "揭幕", "迎来", "标志", "共同", "携手", "合作", "联合", "分别", "同时",
+	"据", "称", "是", "为", "在", "于", "与", "和", "及", "对", "向", "从", "把", "被", "将",
+	"由", "也", "等", "的", "了", "即", "该", "这", "此", "批", "暨", "或", "同", "就", "让",
+	"已", "正", "并", "共", "还", "又", "都", "拟", "如", "像", "至", "到",
+};
+
+/* Generic words: a Chinese name made only of these (plus the project word) names nothing. */
+static const char *const zh_generic[] = {
+	"重点", "重大", "产业化", "产业", "新建", "扩建", "改建", "建设", "开工", "签约", "集中",
+	"优质", "外资", "内资", "市级", "省级", "县级", "区级", "示范", "龙头", "标志性", "引领性",
+	"高端", "先进", "相关", "配套", "招商", "投资", "前沿", "领域", "民生", "基础设施", "社会",
+	"创新", "科技", "研发", "生产", "制造", "智能", "智造", "现代", "新型", "新兴", "战略性",
+	"首批", "首个", "全国", "全省", "全市", "全区", "本地", "大型", "一期", "二期", "三期",
+	"首期", "后续", "上述", "以上", "下列", "各类", "各", "类", "多", "个", "大", "新", "好",
+	"本", "该", "此", "其", "这", "些", "单体", "单个", "亿元", "万元", "合作", "工业", "服务",
+	"平台", "载体", "总", "子", "分", "单", "老", "旧", "建", "中", "高", "型", "级", "性",
+};
+
+/* Chinese words that make a name something other than a project. */
+static const char *const zh_not_project[] = {
+	"会议", "大会", "论坛", "峰会", "博览会", "展会", "联盟", "协会", "基金", "委员会",
+	"管委会", "政府", "大学", "学院", "政策", "规划", "方案", "行动", "活动", "办公室",
+	"部门", "日报", "晚报", "商报", "新闻", "政务", "党群", "党建", "会展中心", "展览",
+	"经济", "集群", "商会", "服务中心", "指挥部", "推介", "洽谈",
+};
+
+static int zh_match_list(const char *t, size_t p, size_t hi, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (starts_with(t + p, hi - p, list[i]))
+			return (int)strlen(list[i]);
+	return 0;
+}
+
+/* A count just before the name or just after the project word: a batch (16个重点项目). */
+static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t hi)
+{
+	if (ends_with_at(t, lo, start, "个") || ends_with_at(t, lo, start, "批") ||
+	    ends_with_at(t, lo, start, "项") || ends_with_at(t, lo, start, "等") ||
+	    ends_with_at(t, lo, start, "类") || ends_with_at(t, lo, start, "余"))
+		return 1;
+	size_t p = end;
+	int digits = 0;
+	while (p < hi && p - end < 12 && (is_digit((unsigned char)t[p]) || t[p] == ' ')) {
+		digits += is_digit((unsigned char)t[p]);
+		p++;
+	}
+	return digits && (starts_with(t + p, hi - p, "个") || starts_with(t + p, hi - p, "项"));
+}
+
+/* Builds the Chinese candidate whose project word starts at p; sets *next past it. */
+static int zh_candidate(const char *t, size_t lo, size_t hi, size_t p, struct candidate *c,
+			size_t *next)
+{
+	const struct zh_head *head = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(zh_heads); i++)
+		if (starts_with(t + p, hi - p, zh_heads[i].text)) {
+			head = &zh_heads[i];
+			break;
+		}
+	if (!head)
+		return 0;
+	size_t end = p + strlen(head->text);
+	int strong = head->strong;
+	/* absorb following project words and phase markers: 产业园项目, 基地一期项目, (一期) */
+	for (int guard = 0; guard < 4; guard++) {
+		static const char *const tails[] = {
+			"项目", "工程", "一期", "二期", "三期", "四期", "首期", "(一期)", "(二期)",
+			"(三期)", "建设项目", "新建项目", "建设工程", "新建工程", "基地",
+		};
+		int k = zh_match_list(t, end, hi, tails, ARRAY_LEN(tails));
+		if (!k)
+			break;
+		if (starts_with(t + end, hi - end, "项目") || starts_with(t + end, hi - end, "工程"))
+			strong = 1;
+		end += (size_t)k;
+	}
+	*next = end;
+	if (head->weak && !strong && end < hi) {
+		int len;
+		uint32_t cp = cp_at(t, hi, end, &len);
+		if (is_cjk_ideograph(cp) &&
+		    !zh_match_list(t, end, hi, zh_may_follow, ARRAY_LEN(zh_may_follow)))
+			return 0;
+	}
+	if (end < hi && starts_with(t + end, hi - end, "经济"))
+		return 0;
+
+	/* left extension */
+	size_t start = p;
+	int chars = 0, paren = 0;
+	while (start > lo && chars < MAX_ZH_NAME_CHARS) {
+		size_t k = char_before(t, lo, start);
+		size_t q = start - k;
+		unsigned char b = (unsigned char)t[q];
+		if (b == ')') {
+			paren++;
+		} else if (b == '(') {
+			if (!paren)
+				break;
+			paren--;
+		} else if (k == 1 && !is_alnum(b) && b != '-' && b != '.') {
+			if (!(b == ' ' && paren))
+				break;
+		} else if (k == 3 && !is_cjk_at(t, hi, q) && !starts_with(t + q, hi - q, "·") &&
+			   !starts_with(t + q, hi - q, "—") && !starts_with(t + q, hi - q, "“") &&
+			   !starts_with(t + q, hi - q, "”")) {
+			break;
+		} else if (k == 2 || k == 4) {
+			break;
+		}
+		if (!paren && k == 3) {
+			/* a boundary word ending here stops the name (有 of 有限公司 does not) */
+			int stop = 0;
+			for (size_t i = 0; i < ARRAY_LEN(zh_left_stop) && !stop; i++) {
+				if (!ends_with_at(t, lo, start, zh_left_stop[i]))
+					continue;
+				stop = 1;
+			}
+			if (ends_with_at(t, lo, start, "有") && !starts_with(t + start, hi - start, "限"))
+				stop = 1;
+			if ((ends_with_at(t, lo, start, "年") || ends_with_at(t, lo, start, "月") ||
+			     ends_with_at(t, lo, start, "日") || ends_with_at(t, lo, start, "个")) &&
+			    start - 3 > lo && is_digit((unsigned char)t[start - 4]))
+				stop = 1;
+			if (ends_with_at(t, lo, start, "个") && !ends_with_at(t, lo, start - 3, "第") &&
+			    !(start - 3 > lo && is_digit((unsigned char)t[start - 4])))
+				stop = 1;
+			if (stop)
+				break;
+		}
+		start = q;
+		chars++;
+	}
+	if (paren)
+		return 0;
+	/* drop leading quotes/connectors and a lone "个" */
+	while (start < p && (t[start] == '-' || t[start] == '.' || t[start] == ' ' ||
+			     starts_with(t + start, hi - start, "”") ||
+			     starts_with(t + start, hi - start, "·") ||
+			     starts_with(t + start, hi - start, "—")))
+		start += t[start] == '-' || t[start] == '.' || t[start] == ' ' ? 1 : 3;
+	/* a name that opens a quote keeps it only with its closing quote */
+	if (starts_with(t + start, hi - start, "“") && !contains_bytes(t, start, p, "”"))
+		start += 3;
+
+	if (zh_counted(t, lo, start, end, hi))
+		return 0;
+
+	/* generic check: strip generic words from the part before the project word */
+	int specific = 0;
+	for (size_t q = start; q < p;) {
+		int k = zh_match_list(t, q, p, zh_generic, ARRAY_LEN(zh_generic));
+		if (k) {
+			q += (size_t)k;
+			continue;
+		}
+		int len;
+		cp_at(t, p, q, &len);
+		specific += len >= 3 || is_alnum((unsigned char)t[q]);
+		q += (size_t)len;
+	}
+	if (specific < 2)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(zh_not_project); i++)
+		if (contains_bytes(t, start, end, zh_not_project[i]))
+			return 0;
+	c->start = (uint32_t)start;
+	c->end = (uint32_t)end;
+	c->strong = strong;
+	c->company_start = c->company_end = 0;
+	return 1;
+}
+
+/* ---------------------------------------------------------------- sentence cues */
+
+static const char *const en_cues[] = {
+	"invest", "investment", "invested", "signed", "signing", "contract", "agreement",
+	"construction", "built", "build", "building", "started", "start", "launched", "completed",
+	"operation", "production", "operational", "unveiled", "inaugurated", "established",
+	"set up", "settled", "located", "groundbreaking", "broke ground", "commenced", "plans",
+	"planned", "expected", "will", "producing", "opened", "landed", "kicked off",
+};
+static const char *const zh_cues[] = {
+	"投资", "签约", "签署", "签订", "开工", "动工", "奠基", "竣工", "建成", "投产", "启用",
+	"揭牌", "落户", "落地", "建设", "开建", "运营", "入驻", "引进", "计划", "拟", "启动",
+	"成立", "挂牌", "亿元", "万元", "施工", "达产", "量产", "封顶", "完工", "推进", "打造",
+	"新建", "在建", "投用",
+};
+
+static int sentence_has_cue(const char *t, size_t lo, size_t hi)
+{
+	for (size_t i = 0; i < ARRAY_LEN(en_cues); i++)
+		if (contains_phrase(t, lo, hi, en_cues[i]))
+			return 1;
+	for (size_t i = 0; i < ARRAY_LEN(zh_cues); i++)
+		if (contains_bytes(t, lo, hi, zh_cues[i]))
+			return 1;
+	return 0;
+}
+
+/* Is [s, e) a place name and nothing else (a development zone named like a park)? */
+static int span_is_place(const struct place *pl, size_t np, uint32_t s, uint32_t e)
+{
+	for (size_t i = first_place_from(pl, np, s > 64 ? s - 64 : 0); i < np && pl[i].start <= s;
+	     i++)
+		if (pl[i].start <= s && pl[i].end >= e)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- merging */
+
+/* The comparison key of a name: lower-case letters, digits and CJK characters, without the
+ * words every project name shares. */
+static void name_key(const char *t, uint32_t s, uint32_t e, struct buf *out)
+{
+	static const char *const drop[] = {"the", "a", "an", "of", "and", "project", "projects",
+					   "s", "its", "phase", "new"};
+	buf_clear(out);
+	size_t p = s;
+	while (p < e) {
+		unsigned char c = (unsigned char)t[p];
+		if (is_alnum(c)) {
+			size_t q = p;
+			while (q < e && is_alnum((unsigned char)t[q]))
+				q++;
+			if (!word_in(t + p, q - p, drop, ARRAY_LEN(drop)))
+				for (size_t i = p; i < q; i++)
+					buf_putc(out, (char)(is_upper((unsigned char)t[i]) ? t[i] | 0x20 : t[i]));
+			p = q;
+			continue;
+		}
+		int len;
+		uint32_t cp = cp_at(t, e, p, &len);
+		if (is_cjk_ideograph(cp) && !(starts_with(t + p, e - p, "项目")))
+			buf_append(out, t + p, (size_t)len);
+		else if (starts_with(t + p, e - p, "项目"))
+			len = 6;
+		p += (size_t)len;
+	}
+	buf_cstr(out);
+}
+
+static int keys_same(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (!la || !lb)
+		return 0;
+	if (strcmp(a, b) == 0)
+		return 1;
+	const char *shorter = la < lb ? a : b, *longer = la < lb ? b : a;
+	size_t ls = la < lb ? la : lb;
+	if (ls < 8)
+		return 0;
+	/* distinct phases are distinct projects */
+	return strstr(longer, shorter) != NULL;
+}
+
+/* ---------------------------------------------------------------- assembly */
+
+static void add_chain(struct project *p, const char *id)
+{
+	for (int i = 0; i < p->n_chains; i++)
+		if (strcmp(p->chains[i], id) == 0)
+			return;
+	if (p->n_chains < EXTRACT_MAX_PROJECT_CHAINS)
+		snprintf(p->chains[p->n_chains++], EXTRACT_ID_MAX, "%s", id);
+}
+
+/* The chain (not segment) of a chain mention id "chain/segment". */
+static void chain_root(const char *id, char out[EXTRACT_ID_MAX])
+{
+	snprintf(out, EXTRACT_ID_MAX, "%s", id);
+	char *slash = strchr(out, '/');
+	if (slash)
+		*slash = 0;
+}
+
+static void chains_in(const struct doc *d, uint32_t lo, uint32_t hi, struct project *p)
+{
+	char root[EXTRACT_ID_MAX];
+	for (size_t i = first_chain_from(d->chains, d->n_chains, lo);
+	     i < d->n_chains && d->chains[i].start < hi; i++) {
+		chain_root(d->chains[i].id, root);
+		add_chain(p, root);
+	}
+}
+
+/* The investment amount of the candidate: the first one after its name and before the next
+ * candidate, else one just before the name since the previous candidate. */
+static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_end,
+		      uint32_t prev_end, uint32_t next_start, uint32_t sent_end, struct amount *out)
+{
+	uint32_t limit = next_start < sent_end ? next_start : sent_end;
+	for (size_t i = 0; i < d->n_amounts; i++) {
+		const struct found_amount *a = &d->amounts[i];
+		if (a->hit.amount.start < name_end)
+			continue;
+		if (a->hit.amount.start >= limit || a->hit.amount.start - name_end > 260)
+			break;
+		if (a->role != AMOUNT_INVESTMENT || a->hit.vague)
+			continue;
+		*out = a->hit.amount;
+		return 1;
+	}
+	for (size_t i = d->n_amounts; i-- > 0;) {
+		const struct found_amount *a = &d->amounts[i];
+		if (a->hit.amount.end > name_start)
+			continue;
+		if (a->hit.amount.start < prev_end || name_start - a->hit.amount.end > 48)
+			break;
+		if (a->role != AMOUNT_INVESTMENT || a->hit.vague)
+			break;
+		*out = a->hit.amount;
+		return 1;
+	}
+	return 0;
+}
+
+static void region_for(const struct doc *d, const struct candidate *c, struct span sent,
+		       char out[EXTRACT_ID_MAX])
+{
+	const char *r = best_place(d->places, d->n_places, c->start, c->end, NULL, c->start);
+	if (!r || code_level(r) < 3) {
+		const char *s = best_place(d->places, d->n_places, sent.start, sent.end, r, c->start);
+		if (s && (!r || code_level(s) > code_level(r)))
+			r = s;
+	}
+	if (d->focus[0] && (!r || (code_level(d->focus) > code_level(r) && code_within(d->focus, r))))
+		r = d->focus;
+	snprintf(out, EXTRACT_ID_MAX, "%s", r ? r : "");
+}
+
+/* Finds the company the sentence attaches: a possessive in the name, else "由X投资", "X投资建设"
+ * or "invested by X" where X ends like a company name. */
+static void company_for(const struct doc *d, const struct candidate *c, struct span sent,
+			uint32_t *cs, uint32_t *ce)
+{
+	*cs = *ce = 0;
+	if (c->company_end > c->company_start) {
+		*cs = c->company_start;
+		*ce = c->company_end;
+		return;
+	}
+	static const char *const zh_company_ends[] = {"有限公司", "股份公司", "集团", "公司"};
+	const char *t = d->t;
+	for (size_t p = sent.start; p + 3 <= sent.end; p++) {
+		if (!starts_with(t + p, sent.end - p, "由"))
+			continue;
+		for (size_t q = p + 3; q < sent.end && q - p < 90; q++) {
+			for (size_t k = 0; k < ARRAY_LEN(zh_company_ends); k++) {
+				size_t l = strlen(zh_company_ends[k]);
+				if (q + l <= sent.end && memcmp(t + q, zh_company_ends[k], l) == 0 &&
+				    q + l + 6 <= sent.end &&
+				    (starts_with(t + q + l, sent.end - q - l, "投资") ||
+				     starts_with(t + q + l, sent.end - q - l, "建设") ||
+				     starts_with(t + q + l, sent.end - q - l, "投建"))) {
+					*cs = (uint32_t)(p + 3);
+					*ce = (uint32_t)(q + l);
+					return;
+				}
+			}
+			if (t[q] == ',' || t[q] == '.')
+				break;
+		}
+	}
+}
+
+static struct draft *find_draft(struct doc *d, const char *key)
+{
+	for (size_t i = 0; i < d->n_drafts; i++)
+		if (keys_same(d->drafts[i].key, key))
+			return &d->drafts[i];
+	return NULL;
+}
+
+static void record_span(struct doc *d, uint32_t s, uint32_t e, size_t draft)
+{
+	if (d->n_spans == d->cap_spans) {
+		d->cap_spans = d->cap_spans ? d->cap_spans * 2 : 16;
+		d->spans = xrealloc(d->spans, d->cap_spans * sizeof *d->spans);
+		d->span_draft = xrealloc(d->span_draft, d->cap_spans * sizeof *d->span_draft);
+	}
+	d->spans[d->n_spans].start = s;
+	d->spans[d->n_spans].end = e;
+	d->span_draft[d->n_spans] = draft;
+	d->n_spans++;
+}
+
+static void accept_candidate(struct doc *d, const struct candidate *c, struct span sent,
+			     uint32_t prev_end, uint32_t next_start, struct buf *key)
+{
+	name_key(d->t, c->start, c->end, key);
+	if (!key->len)
+		return;
+	struct draft *dr = find_draft(d, key->data);
+	struct amount amt;
+	int has_amt = amount_for(d, c->start, c->end, prev_end, next_start, sent.end, &amt);
+	enum project_status st = stage_in(d->t, sent.start, sent.end);
+	if (!dr) {
+		if (d->n_drafts >= MAX_PROJECTS)
+			return;
+		if (d->n_drafts == d->cap_drafts) {
+			d->cap_drafts = d->cap_drafts ? d->cap_drafts * 2 : 8;
+			d->drafts = xrealloc(d->drafts, d->cap_drafts * sizeof *d->drafts);
+		}
+		dr = &d->drafts[d->n_drafts++];
+		memset(dr, 0, sizeof *dr);
+		dr->key = xstrdup(key->data);
+		dr->p.name = xstrndup(d->orig + c->start, c->end - c->start);
+		dr->p.name_start = c->start;
+		dr->p.name_end = c->end;
+		dr->p.start = sent.start;
+		dr->p.end = sent.end;
+		region_for(d, c, sent, dr->p.region);
+		chains_in(d, c->start, c->end, &dr->p);
+		if (!dr->p.n_chains)
+			chains_in(d, sent.start, sent.end, &dr->p);
+		uint32_t cs, ce;
+		company_for(d, c, sent, &cs, &ce);
+		if (ce > cs) {
+			dr->p.company = xstrndup(d->orig + cs, ce - cs);
+			dr->company_start = cs;
+			dr->company_end = ce;
+		}
+		struct span where;
+		if (event_date_in(d->t, sent.start, sent.end, d->pub_date, dr->p.date, &where)) {
+			dr->date_start = where.start;
+			dr->date_end = where.end;
+		}
+	} else {
+		/* a repeat: it may add what the first mention lacked */
+		if (!dr->p.region[0])
+			region_for(d, c, sent, dr->p.region);
+		if (!dr->p.n_chains)
+			chains_in(d, c->start, c->end, &dr->p);
+	}
+	if (has_amt && !dr->p.has_amount) {
+		dr->p.has_amount = 1;
+		dr->p.amount = amt;
+	}
+	if (st > dr->p.status)
+		dr->p.status = st;
+	dr->n_spans++;
+	record_span(d, c->start, c->end, (size_t)(dr - d->drafts));
+}
+
+/* All candidates of one sentence, in order. */
+static size_t sentence_candidates(struct doc *d, struct span sent, struct candidate *out,
+				  size_t cap, struct word *words, size_t word_cap)
+{
+	size_t k = 0;
+	const char *t = d->t;
+	/* English */
+	size_t nw = en_words(t, sent.start, sent.end, words, word_cap);
+	for (size_t h = 0; h < nw && k < cap; h++) {
+		struct candidate c;
+		if (en_candidate(d, words, nw, h, &c)) {
+			if (k && out[k - 1].end + 1 >= c.start) {
+				/* "Industrial Park project": keep the longer reach */
+				if (c.end > out[k - 1].end) {
+					out[k - 1].end = c.end;
+					out[k - 1].strong |= c.strong;
+				}
+				continue;
+			}
+			out[k++] = c;
+		}
+	}
+	/* Chinese */
+	size_t ek = k;
+	for (size_t p = sent.start; p < sent.end && k < cap;) {
+		unsigned char b = (unsigned char)t[p];
+		if (b < 0xE4 || b > 0xE9) {
+			p++;
+			continue;
+		}
+		size_t next = p + 3;
+		struct candidate c;
+		if (zh_candidate(t, sent.start, sent.end, p, &c, &next))
+			out[k++] = c;
+		p = next > p ? next : p + 1;
+	}
+	/* merge the two ordered runs */
+	if (ek && k > ek) {
+		struct candidate tmp[64];
+		size_t i = 0, j = ek, m = 0;
+		while ((i < ek || j < k) && m < ARRAY_LEN(tmp)) {
+			if (j >= k || (i < ek && out[i].start <= out[j].start))
+				tmp[m++] = out[i++];
+			else
+				tmp[m++] = out[j++];
+		}
+		memcpy(out, tmp, m * sizeof *out);
+		k = m;
+	}
+	return k;
+}
+
+static void collect_places(struct doc *d, const struct extraction *x)
+{
+	size_t np = 0, nc = 0;
+	for (size_t i = 0; i < x->n_mentions; i++) {
+		np += x->mentions[i].kind == MENTION_REGION;
+		nc += x->mentions[i].kind == MENTION_CHAIN;
+	}
+	d->places = xcalloc(np + 1, sizeof *d->places);
+	d->chains = xcalloc(nc + 1, sizeof *d->chains);
+	for (size_t i = 0; i < x->n_mentions; i++) {
+		const struct mention *m = &x->mentions[i];
+		if (m->kind == MENTION_REGION) {
+			struct place *p = &d->places[d->n_places++];
+			p->start = m->start;
+			p->end = m->end;
+			char code[EXTRACT_ID_MAX];
+			division_of(d->ex, m->id, code);
+			memcpy(p->code, code, 7);
+			p->code[6] = 0;
+			if (!code[0])
+				p->code[0] = 0;
+		} else if (m->kind == MENTION_CHAIN) {
+			struct chain_hit *c = &d->chains[d->n_chains++];
+			c->start = m->start;
+			c->end = m->end;
+			snprintf(c->id, sizeof c->id, "%s", m->id);
+		}
+	}
+}
+
+static void collect_amounts(struct doc *d, const struct span *sents, size_t ns)
+{
+	size_t cap = 16, si = 0, from = 0;
+	d->amounts = xmalloc(cap * sizeof *d->amounts);
+	struct amount_hit hit;
+	while (amount_find_next(d->t, d->n, from, &hit)) {
+		if (d->n_amounts == cap) {
+			cap *= 2;
+			d->amounts = xrealloc(d->amounts, cap * sizeof *d->amounts);
+		}
+		while (si + 1 < ns && sents[si].end <= hit.amount.start)
+			si++;
+		size_t lo = ns ? sents[si].start : 0;
+		if (lo > hit.amount.start)
+			lo = hit.amount.start;
+		struct found_amount *fa = &d->amounts[d->n_amounts++];
+		fa->hit = hit;
+		if (not_investment_before(d->t, lo, hit.amount.start))
+			fa->role = AMOUNT_OTHER;
+		else if (zh_batch_before(d->t, lo, hit.amount.start) ||
+			 en_batch_before(d->t, lo, hit.amount.start))
+			fa->role = AMOUNT_BATCH;
+		else
+			fa->role = AMOUNT_INVESTMENT;
+		from = hit.resume > hit.amount.start ? hit.resume : hit.amount.start + 1;
+	}
+}
+
+/* A batch word between the previous candidate and this amount ends... handled in
+ * collect_amounts; here: a singular candidate right before a "batch" amount reclaims it when
+ * the batch word precedes the candidate ("six projects ..., including the X project with a
+ * total investment of CNY 10 billion"). */
+static void reclaim_amounts(struct doc *d, const struct candidate *cs, size_t nc)
+{
+	for (size_t i = 0; i < d->n_amounts; i++) {
+		struct found_amount *a = &d->amounts[i];
+		if (a->role != AMOUNT_BATCH)
+			continue;
+		for (size_t j = 0; j < nc; j++) {
+			if (cs[j].end > a->hit.amount.start || a->hit.amount.start - cs[j].end > 60)
+				continue;
+			/* no batch word between the candidate and the amount */
+			if (!en_batch_before(d->t, cs[j].end, a->hit.amount.start) &&
+			    !zh_batch_before(d->t, cs[j].end, a->hit.amount.start))
+				a->role = AMOUNT_INVESTMENT;
+		}
+	}
+}
+
+void extract_projects(const struct extractor *ex, const char *text, size_t n,
+		      const char *lang, const char *pub_date, struct extraction *out)
+{
+	(void)lang;
+	if (!text || n == 0 || n > UINT32_MAX - 8)
+		return;
+	struct doc d;
+	memset(&d, 0, sizeof d);
+	d.ex = ex;
+	d.orig = text;
+	d.n = n;
+	d.pub_date = pub_date ? pub_date : "";
+	char *folded = xmalloc(n + 1);
+	fold_text_t2s(text, n, folded);
+	folded[n] = 0;
+	d.t = folded;
+
+	collect_places(&d, out);
+	document_focus(d.places, d.n_places, d.focus);
+	size_t ns;
+	struct span *sents = split_sentences(folded, n, &ns);
+	collect_amounts(&d, sents, ns);
+
+	struct candidate cands[64];
+	struct word *words = xmalloc(512 * sizeof *words);
+	struct buf key = {0};
+	for (size_t si = 0; si < ns; si++) {
+		struct span s = sents[si];
+		size_t nc = sentence_candidates(&d, s, cands, ARRAY_LEN(cands), words, 512);
+		if (!nc)
+			continue;
+		reclaim_amounts(&d, cands, nc);
+		int cue = sentence_has_cue(folded, s.start, s.end);
+		uint32_t prev_end = s.start;
+		for (size_t i = 0; i < nc; i++) {
+			const struct candidate *c = &cands[i];
+			uint32_t next_start = i + 1 < nc ? cands[i + 1].start : s.end;
+			if ((cue || c->strong) && !span_is_place(d.places, d.n_places, c->start, c->end))
+				accept_candidate(&d, c, s, prev_end, next_start, &key);
+			prev_end = c->end;
+		}
+	}
+	buf_free(&key);
+	free(words);
+
+	/* hand the projects and their mentions over to out */
+	size_t base = out->n_projects;
+	for (size_t i = 0; i < d.n_drafts; i++) {
+		struct project *p = extraction_add_project(out);
+		*p = d.drafts[i].p;
+		free(d.drafts[i].key);
+	}
+	char id[EXTRACT_ID_MAX];
+	for (size_t i = 0; i < d.n_amounts; i++)
+		if (!d.amounts[i].hit.vague)
+			extraction_add_mention(out, MENTION_AMOUNT, "", d.amounts[i].hit.amount.start,
+					       d.amounts[i].hit.amount.end);
+	for (size_t i = 0; i < d.n_spans; i++) {
+		snprintf(id, sizeof id, "%zu", base + d.span_draft[i]);
+		extraction_add_mention(out, MENTION_PROJECT, id, d.spans[i].start, d.spans[i].end);
+	}
+	for (size_t i = 0; i < d.n_drafts; i++) {
+		const struct draft *dr = &d.drafts[i];
+		if (dr->company_end > dr->company_start)
+			extraction_add_mention(out, MENTION_COMPANY, "", dr->company_start,
+					       dr->company_end);
+		if (dr->p.date[0] && dr->date_end > dr->date_start)
+			extraction_add_mention(out, MENTION_DATE, dr->p.date, dr->date_start,
+					       dr->date_end);
+	}
+	free(d.drafts);
+	free(d.spans);
+	free(d.span_draft);
+	free(d.amounts);
+	free(d.places);
+	free(d.chains);
+	free(sents);
+	free(folded);
+}
