@@ -8,7 +8,7 @@ reference lacks get their keywords here).
 usage: build-chains.py [TAXONOMY_DIR] > assets/chains.tsv   (default ../shared/taxonomy relative
 to the repository root). Standard library only; the output is committed.
 
-Output columns: id, parent ("" for chains, the chain for segments), level (chain|segment),
+Output columns: id, parent ("" for chains, the chain for segments), level (chain|segment|stop),
 name_en, name_zh, keywords_en, keywords_zh ('|'-separated). A keyword in capitals only (AI, PV,
 NEV) is matched case-sensitively by the loader; other English keywords case-insensitively, with
 plurals. A segment's keywords count for its chain.
@@ -49,6 +49,7 @@ DROP = {
     "模型", "开源", "水电", "加氢", "切片", "高铁", "轨道交通", "支架", "生命健康",
     "smart factory", "future factory", "lighthouse factory", "digital workshop",
     "智能工厂", "未来工厂", "灯塔工厂", "数字化车间", "AI工厂",
+    "配套企业", "配套", "水乡", "water town", "仓库", "码头", "环保", "节能", "water town",
 }
 
 # Keywords the guidelines and gold conventions place in another chain than the reference does.
@@ -57,6 +58,8 @@ MOVE = {
     "brain-computer interface": "future-industries", "脑机接口": "future-industries",
     "nuclear fusion": "future-industries", "可控核聚变": "future-industries",
     "synthetic biology": "future-industries", "合成生物": "future-industries",
+    "BeiDou": "communication-electronics", "Beidou navigation": "communication-electronics",
+    "北斗": "communication-electronics", "北斗导航": "communication-electronics",
 }
 
 # Keywords for chains the reference lacks, and additions found missing (umbrella and MT forms).
@@ -87,7 +90,7 @@ ADD = {
         "road network|interchange",
         "基础设施|基础设施建设|交通基础设施|城市基础设施|铁路|高铁|城际铁路|地铁|轨道交通|"
         "高速公路|公路|快速路|大桥|隧道|城市更新|旧城改造|标准厂房|综合管廊|地下管廊|水利|"
-        "路网|互通|新建工程|大道"),
+        "路网|互通"),
     "new-energy": ("smart energy|comprehensive energy|new energy equipment|clean energy products",
                    "智慧能源|综合能源|清洁能源|新能源装备"),
     "new-energy-vehicles": (
@@ -110,7 +113,14 @@ ADD = {
     "medical-devices": ("rehabilitation aids", "康复辅助器具|医疗器械"),
     "petrochemicals": ("chemical enterprises|plastic products|special oil", "塑料制品|特种油|化工"),
     "metals": ("steel structure", "钢结构|金属材料"),
+    "batteries-storage": ("new energy battery|new energy batteries|new energy battery cell",
+                          "新能源电池|新能源动力电池"),
 }
+
+# Phrases that belong to no chain but contain a keyword across a word edge (智能化工厂 is a smart
+# factory, not 化工): written as rows with id "-stop", they take the span (longest match first)
+# and produce nothing.
+STOP = ("", "智能化|数字化|规模以上|信息化|自动化|现代化")
 
 
 def read_tsv(path):
@@ -155,10 +165,12 @@ def main(argv):
         rows[cid][5] += [k for k in zh.split("|") if k]
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
     out.writerow(["id", "parent", "level", "name_en", "name_zh", "keywords_en", "keywords_zh"])
+    def dedup(xs):
+        return list(dict.fromkeys(x for x in xs if "\t" not in x and "|" not in x))
     for rid in sorted(order, key=lambda i: (ids.index(i.split("/")[0]), i)):
         p, lvl, en, zh, ken, kzh = rows[rid]
-        dedup = lambda xs: list(dict.fromkeys(x for x in xs if "\t" not in x and "|" not in x))
         out.writerow([rid, p, lvl, en, zh, "|".join(dedup(ken)), "|".join(dedup(kzh))])
+    out.writerow(["-stop", "", "stop", "no chain", "", STOP[0], STOP[1]])
     return 0
 
 

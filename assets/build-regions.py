@@ -127,6 +127,10 @@ NOT_PLACES = [
     ("x-xi-jinping", "blocker", "Xi Jinping", "习近平", ["Xi Jinping"], ["习近平"]),
     ("x-xinan-evening", "blocker", "Xin'an Evening News", "新安晚报", ["Xin'an Evening News"], ["新安晚报"]),
     ("x-g60", "blocker", "G60", "G60", ["G60 Science and Technology Innovation Corridor"], []),
+    ("x-alibaba", "blocker", "Alibaba", "阿里巴巴", ["Alibaba", "Alibaba Cloud", "Aliyun"],
+     ["阿里巴巴", "阿里云", "阿里集团", "阿里健康", "阿里系"]),
+    # "规模以上" (above designated size) is followed by an industry word: 规模以上海工 is not 上海
+    ("x-above-size", "blocker", "above designated size", "规模以上", [], ["规模以上", "以上海"]),
 ]
 
 
@@ -219,7 +223,8 @@ def main(argv):
             if kind == "abbreviation" and a["lang"] == "en" and code == "810000":
                 extra[code]["full_en"].append(alias)
         elif a["lang"] == "zh":
-            if alias in current_zh or len(alias) < 2:
+            # two-character former names (南区, 城郊) read as ordinary words in running text
+            if alias in current_zh or len(alias) <= 2:
                 continue
             extra[code]["full_zh"].append(alias)
         else:

@@ -196,6 +196,28 @@ static size_t parse_arabic(const char *s, size_t n, double *value)
 	return i;
 }
 
+/* "a billion euros", "two million yuan": a number word, only when a Latin scale follows. */
+static size_t parse_number_word(const char *text, size_t at, size_t n, double *value)
+{
+	static const char *const words[] = {"a", "one", "two", "three", "four", "five", "six",
+					    "seven", "eight", "nine", "ten"};
+	if (at > 0 && is_ascii_alpha((unsigned char)text[at - 1]))
+		return 0;
+	for (size_t w = 0; w < ARRAY_LEN(words); w++) {
+		size_t k = match_literal(text + at, n - at, words[w], 1);
+		if (!k || at + k >= n || text[at + k] != ' ')
+			continue;
+		const char *s = text + at + k + 1;
+		size_t left = n - at - k - 1;
+		if (match_literal(s, left, "billion", 1) || match_literal(s, left, "million", 1) ||
+		    match_literal(s, left, "trillion", 1)) {
+			*value = w == 0 ? 1 : (double)w;
+			return k;
+		}
+	}
+	return 0;
+}
+
 static size_t match_scale(const char *s, size_t n, const struct unit *units, size_t count,
 			  int latin, double *factor)
 {
@@ -254,6 +276,8 @@ static size_t parse_amount(const char *text, size_t n, size_t at, struct amount_
 	double number = 0, factor = 1;
 	size_t k = parse_arabic(s + i, len - i, &number);
 	int cjk_numeral = 0;
+	if (!k)
+		k = parse_number_word(text, at + i, n, &number);
 	if (k) {
 		size_t p = at + i;
 		if (!currency && p > 0 && (is_alnum((unsigned char)text[p - 1]) || text[p - 1] == '.'))
@@ -381,7 +405,9 @@ static void skip_conversion(const char *text, size_t n, struct amount_hit *hit)
 
 static int could_start_amount(unsigned char c)
 {
-	return is_digit(c) || c == '$' || c == 'R' || c == 'C' || c == 'U' || c == 'H' ||
+	return is_digit(c) || c == '$' || c == 'R' || c == 'a' || c == 'A' || c == 'o' || c == 'O' ||
+	       c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 's' || c == 'S' || c == 'e' ||
+	       c == 'n' || c == 'C' || c == 'U' || c == 'H' ||
 	       c == 'E' || c == 'G' || c == 'J' || c == 'N' || c == 0xE2 || c == 0xC2 ||
 	       c == 0xEF || (c >= 0xE3 && c <= 0xE9);
 }
@@ -392,6 +418,8 @@ int amount_find_next(const char *text, size_t n, size_t from, struct amount_hit 
 		unsigned char c = (unsigned char)text[i];
 		if ((c & 0xC0) == 0x80 || !could_start_amount(c))
 			continue;
+		if (is_ascii_alpha(c) && i > 0 && is_ascii_alpha((unsigned char)text[i - 1]))
+			continue;       /* Latin markers and number words start a word */
 		if (parse_amount(text, n, i, hit)) {
 			skip_conversion(text, n, hit);
 			return 1;

@@ -102,11 +102,12 @@ static long convert_lossy(const char *from, const unsigned char *in, size_t n, s
 
 struct utf8_census {
 	size_t multibyte, invalid;
+	int truncated_tail;
 };
 
 static struct utf8_census utf8_scan(const unsigned char *s, size_t n)
 {
-	struct utf8_census c = { 0, 0 };
+	struct utf8_census c = { 0, 0, 0 };
 	size_t i = 0;
 	while (i < n) {
 		if (s[i] < 0x80) {
@@ -115,21 +116,32 @@ static struct utf8_census utf8_scan(const unsigned char *s, size_t n)
 		}
 		uint32_t cp;
 		int len = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xFFFD && len == 1)
+		if (cp == 0xFFFD && len == 1) {
+			/* a sequence cut off by the end of the file: truncation, not another encoding */
+			int want = utf8_seq_len(s[i]);
+			int cut = want > 1 && (size_t)want > n - i;
+			for (size_t k = i + 1; cut && k < n; k++)
+				cut = (s[k] & 0xC0) == 0x80;
+			if (cut) {
+				c.truncated_tail = 1;
+				break;
+			}
 			c.invalid++;
-		else
+		} else {
 			c.multibyte++;
+		}
 		i += (size_t)len;
 	}
 	return c;
 }
 
-/* A few invalid sequences among many valid ones is damaged UTF-8, not another encoding. */
+/* A few invalid sequences among valid ones is damaged UTF-8, not another encoding: in a
+ * GB18030, Big5 or Windows-1252 file most high bytes fail as UTF-8. */
 static int mostly_utf8(struct utf8_census c)
 {
 	if (c.invalid == 0)
 		return 1;
-	return c.multibyte >= 8 && c.invalid <= 1 + c.multibyte / 200;
+	return c.multibyte >= 2 * c.invalid && c.invalid <= 1 + c.multibyte / 50;
 }
 
 static void append_utf8_lossy(const unsigned char *s, size_t n, struct buf *out)

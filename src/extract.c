@@ -26,7 +26,9 @@
 #define V_CASE        (1u << 30)        /* low bits index ex->case_aliases instead */
 #define V_CLASS_SHIFT 27
 #define V_CLASS_MASK  (7u << V_CLASS_SHIFT)
-#define V_INDEX_MASK  ((1u << V_CLASS_SHIFT) - 1)
+#define V_APOS        (1u << 26)        /* the alias has an apostrophe (Ji'an, Yu'an) */
+#define V_INDEX_MASK  ((1u << 26) - 1)
+#define STOP_INDEX    V_INDEX_MASK      /* a chain-layer phrase that names no chain */
 
 enum alias_class {
 	AL_FULL,        /* full names, exonyms, former names: count where they stand */
@@ -78,6 +80,7 @@ struct extractor {
 	size_t n_abbrs;
 	struct gazetteer *gaz;
 	unsigned char *pat_kind;                 /* per pattern: 1 region values, 2 chain values */
+	uint32_t umbrella_energy, vehicles;      /* chain indexes for the new-energy umbrella rule */
 	double build_seconds;
 };
 
@@ -192,6 +195,15 @@ static int flag_lists(const char *flags, const char *prefix, const char *alias, 
 	return 0;
 }
 
+static int strstr_n(const char *s, size_t n, const char *needle)
+{
+	size_t l = strlen(needle);
+	for (size_t i = 0; i + l <= n; i++)
+		if (memcmp(s + i, needle, l) == 0)
+			return 1;
+	return 0;
+}
+
 static void add_alias_list(struct extractor *ex, uint32_t index, const char *list,
 			   enum alias_class cls, const char *flags, int english)
 {
@@ -205,7 +217,8 @@ static void add_alias_list(struct extractor *ex, uint32_t index, const char *lis
 			else if (english && cls == AL_SHORT && memchr(p, ' ', len))
 				c = AL_WEAK;
 			int upper = flag_lists(flags, "upper:", p, len);
-			add_pattern(ex, p, len, ((uint32_t)c << V_CLASS_SHIFT) | index, upper);
+			uint32_t apos = (memchr(p, '\'', len) || strstr_n(p, len, "\xE2\x80\x99")) ? V_APOS : 0;
+			add_pattern(ex, p, len, ((uint32_t)c << V_CLASS_SHIFT) | apos | index, upper);
 		}
 		if (!e)
 			break;
@@ -408,11 +421,14 @@ static void add_keywords(struct extractor *ex, uint32_t index, const char *list,
 		const char *e = strchr(p, '|');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		if (len > 0) {
-			int cs = english && is_acronym(p, len);
+			int ascii = 1;
+			for (size_t i = 0; i < len; i++)
+				ascii &= (unsigned char)p[i] < 0x80;
+			int cs = ascii && is_acronym(p, len);
 			uint32_t v = V_CHAIN | index;
 			add_pattern(ex, p, len, v, cs);
 			char pl[512];
-			size_t pn = english ? plural_of(p, len, pl, sizeof pl) : 0;
+			size_t pn = english && ascii ? plural_of(p, len, pl, sizeof pl) : 0;
 			if (pn)
 				add_pattern(ex, pl, pn, v, cs);
 		}
@@ -439,6 +455,7 @@ static int load_chains(struct extractor *ex, const char *dir, char *err, size_t 
 	char **kw_en = xcalloc(lines + 1, sizeof *kw_en), **kw_zh = xcalloc(lines + 1, sizeof *kw_zh);
 	char *line = ex->chain_file, *end = ex->chain_file + len;
 	int header = 1, rc = 0;
+	struct buf stop_en = {0}, stop_zh = {0};
 	while (line < end) {
 		char *nl = memchr(line, '\n', (size_t)(end - line));
 		if (nl)
@@ -460,6 +477,15 @@ static int load_chains(struct extractor *ex, const char *dir, char *err, size_t 
 					 "EXTRACT_ID_MAX = %d)", path, ex->n_chains + 2, EXTRACT_ID_MAX);
 				rc = -1;
 				break;
+			}
+			if (f[CF_ID][0] == '-') {
+				/* stop phrases: they take their span in the chain layer and name nothing */
+				buf_puts(&stop_en, f[CF_KW_EN]);
+				buf_putc(&stop_en, '|');
+				buf_puts(&stop_zh, f[CF_KW_ZH]);
+				buf_putc(&stop_zh, '|');
+				line = next;
+				continue;
 			}
 			struct chain_ent *c = &ex->chains[ex->n_chains];
 			c->info.id = f[CF_ID];
@@ -483,7 +509,15 @@ static int load_chains(struct extractor *ex, const char *dir, char *err, size_t 
 			add_keywords(ex, (uint32_t)i, kw_en[i], 1);
 			add_keywords(ex, (uint32_t)i, kw_zh[i], 0);
 		}
+		add_keywords(ex, STOP_INDEX, buf_cstr(&stop_en), 1);
+		add_keywords(ex, STOP_INDEX, buf_cstr(&stop_zh), 0);
+		ex->umbrella_energy = find_by_id(ex->chain_by_id, ex->chains, ex->n_chains,
+						 sizeof *ex->chains, "new-energy");
+		ex->vehicles = find_by_id(ex->chain_by_id, ex->chains, ex->n_chains,
+					  sizeof *ex->chains, "new-energy-vehicles");
 	}
+	buf_free(&stop_en);
+	buf_free(&stop_zh);
 	free(kw_en);
 	free(kw_zh);
 	return rc;

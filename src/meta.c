@@ -259,7 +259,8 @@ static int contains_ci(const char *s, size_t n, const char *needle)
 static const char *const date_labels[] = {
 	"date", "release time", "released", "release", "updated", "update", "published", "publish",
 	"posted", "post time", "time", "created", "source", "发表于", "发表时间", "发布时间", "发布日期",
-	"发布", "更新时间", "时间", "日期", "来源", "發表於", "發佈時間", "發布時間", "更新",
+	"发布", "更新时间", "时间", "日期", "来源", "發表於", "發表時間", "發佈時間", "發布時間", "發佈日期",
+	"發布日期", "更新時間", "時間", "來源", "更新",
 };
 
 /* True when the text just before position at (same line) ends with a date label, ignoring
@@ -315,6 +316,18 @@ static int after_dateline_city(const char *line, size_t at)
 	return caps >= 3 && i < at && line[i] == ',' && leads_line(line + i + 1, at - i - 1);
 }
 
+/* " 17:16" or " 18:47:32" right after a date. */
+static int followed_by_time(const char *s, size_t n)
+{
+	size_t i = skip_spaces(s, n, 0);
+	int h, m;
+	size_t k = read_number(s, n, i, 2, &h);
+	if (!k || i + k >= n || s[i + k] != ':')
+		return 0;
+	i += k + 1;
+	return read_number(s, n, i, 2, &m) == 2 && h < 24 && m < 60;
+}
+
 static int is_date_start(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -338,7 +351,10 @@ void find_publication_date(const char *text, size_t n, char out[11])
 				continue;
 			int labelled = labelled_before(l.s, i);
 			int leading = leads_line(l.s, i) && short_tail(l.s + i + k, l.n - i - k);
-			if (labelled || leading || after_dateline_city(l.s, i)) {
+			/* "Seetao 2022-06-20 17:16", "来源:中国新闻网 2022-11-15 18:47:32": a timestamp
+			 * after a short source name is the page's own date */
+			int stamped = i <= 60 && followed_by_time(l.s + i + k, l.n - i - k);
+			if (labelled || leading || stamped || after_dateline_city(l.s, i)) {
 				memcpy(out, d, 11);
 				return;
 			}
@@ -373,6 +389,7 @@ static const char *const boilerplate_words[] = {
 	"menu", "subscribe", "sign in", "log in", "login", "register", "copyright", "all rights reserved",
 	"share to", "share this", "home >", "home page", "skip to", "cookie", "首页", "登录", "注册",
 	"分享", "当前位置", "您的位置", "您现在的位置", "责任编辑", "设为首页", "收藏本站", "版权所有",
+	"记者", "記者", "综合报道", "綜合報導", "通讯员", "通訊員",
 };
 
 /* Strips a leading date label and date ("date 2023-04-13 Title") from a line. */
@@ -404,11 +421,19 @@ static int title_like(struct line l)
 {
 	if (l.n == 0 || l.n > 400)
 		return 0;
-	size_t bars = 0;
-	for (size_t i = 0; i < l.n; i++)
+	/* navigation: "Home | News | Economy", "首页 > 财经 > 正文" */
+	size_t bars = 0, crumbs = 0;
+	for (size_t i = 0; i < l.n; i++) {
 		bars += l.s[i] == '|';
-	if (bars >= 2)
+		crumbs += l.s[i] == '>';
+	}
+	if (bars >= 2 || crumbs >= 2)
 		return 0;
+	/* a byline or source line: "来源:...", "Source: ...", "By ..." */
+	static const char *const byline_starts[] = { "来源", "來源", "source", "by ", "作者", "编辑", "editor", "记者" };
+	for (size_t i = 0; i < ARRAY_LEN(byline_starts); i++)
+		if (starts_with_ci(l.s, l.n, byline_starts[i]))
+			return 0;
 	for (size_t i = 0; i < ARRAY_LEN(boilerplate_words); i++)
 		if (contains_ci(l.s, l.n, boilerplate_words[i]))
 			return 0;
@@ -438,9 +463,19 @@ static char *copy_title(struct line l)
 	return xstrndup(l.s, n);
 }
 
+/* Markdown heading marks and list bullets before a headline. */
+static struct line strip_markup(struct line l)
+{
+	while (l.n && (l.s[0] == '#' || l.s[0] == ' ' || l.s[0] == '*')) {
+		l.s++;
+		l.n--;
+	}
+	return l;
+}
+
 static char *find_title(const char *text, size_t n)
 {
-	struct line cand[TOP_LINES];
+	struct line orig[TOP_LINES], cand[TOP_LINES];
 	int ncand = 0;
 	struct line first = { NULL, 0 };
 	size_t pos = 0;
@@ -450,12 +485,13 @@ static char *find_title(const char *text, size_t n)
 			continue;
 		if (!first.s)
 			first = l;
-		cand[ncand++] = strip_leading_date(l);
+		orig[ncand] = l;
+		cand[ncand++] = strip_markup(strip_leading_date(l));
 	}
 	/* A headline is usually followed by its date or source line: prefer such a line. */
 	for (int i = 0; i + 1 < ncand; i++)
-		if (title_like(cand[i]) && (date_or_source_line(cand[i + 1]) ||
-					    (i + 2 < ncand && date_or_source_line(cand[i + 2]))))
+		if (title_like(cand[i]) && (date_or_source_line(orig[i + 1]) ||
+					    (i + 2 < ncand && date_or_source_line(orig[i + 2]))))
 			return copy_title(cand[i]);
 	for (int i = 0; i < ncand; i++)
 		if (title_like(cand[i]))

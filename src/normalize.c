@@ -138,7 +138,13 @@ void normalize_text(const char *in, size_t n, struct buf *out)
 		}
 		i += len;
 		if (cp == 0x1B) {
-			if (i < n && s[i] >= 0x20 && s[i] <= 0x7E) {
+			if (i < n && s[i] >= 0x20 && s[i] <= 0x2F) {
+				/* nF: intermediates then one final byte ("ESC ( B") */
+				while (i < n && s[i] >= 0x20 && s[i] <= 0x2F)
+					i++;
+				if (i < n && s[i] >= 0x30 && s[i] <= 0x7E)
+					i++;
+			} else if (i < n && s[i] >= 0x30 && s[i] <= 0x7E) {
 				char kind = (char)s[i++];
 				i = skip_escape(s, n, i, kind);
 			}

@@ -651,6 +651,8 @@ struct draft {
 	uint32_t company_start, company_end;
 	uint32_t date_start, date_end;  /* the event date's text, when there is one */
 	int n_spans;
+	uint32_t sentences[8];          /* indexes of the sentences it was named in */
+	int n_sentences;
 };
 
 struct doc {
@@ -1030,7 +1032,7 @@ static const struct zh_head zh_heads[] = {
 	{"创业园", 0, 0}, {"软件园", 0, 0}, {"研究院", 0, 0}, {"研究所", 1, 0}, {"实验室", 0, 0},
 	{"生产线", 0, 0}, {"产线", 1, 0}, {"工厂", 0, 0}, {"厂房", 1, 0}, {"基地", 1, 0},
 	{"园区", 1, 0}, {"中心", 1, 0}, {"总部", 1, 0}, {"小镇", 1, 0}, {"大楼", 1, 0},
-	{"新城", 1, 0},
+	{"新城", 1, 0}, {"厂", 1, 0},
 };
 
 /* What may follow a weak project word: punctuation, a function word or a verb. */
@@ -1040,6 +1042,8 @@ static const char *const zh_may_follow[] = {
 	"启", "揭", "入", "举", "也", "今", "目", "计", "拟", "预", "主", "还", "并", "作", "为", "首",
 	"把", "让", "以", "可", "能", "会", "年", "到", "达", "暨", "正", "落", "集", "揭", "奠", "封",
 	"试", "获", "被", "这", "该", "其", "内", "里", "之", "则", "就", "都", "又", "后", "于", "(",
+	"即", "近", "再", "仍", "从", "自", "迎", "实", "完", "通", "加", "如", "像", "同", "跟",
+	"向", "对", "给", "让", "使", "所", "着", "过", "来", "去", "上", "下", "前", "中", "外",
 };
 
 /* Boundaries met going left from a Chinese project word: verbs, function words, time words. */
@@ -1053,10 +1057,12 @@ static const char *const zh_left_stop[] = {
 	"进行", "获得", "列入", "纳入", "涵盖", "涉及", "达成", "举办", "召开", "参观", "考察",
 	"调研", "视察", "走进", "来到", "前往", "了解", "表示", "介绍", "指出", "负责", "助力",
 	"部署", "谋划", "启动", "加紧", "全力", "着力", "重点推进", "开建", "新开工", "续建",
-	"签下", "挂牌", "揭幕", "迎来", "标志", "共同", "携手", "合作", "联合", "分别", "同时",
+	"签下", "挂牌", "揭幕", "迎来", "标志", "共同", "携手", "联合", "分别", "同时",
 	"据", "称", "是", "为", "在", "于", "与", "和", "及", "对", "向", "从", "把", "被", "将",
 	"由", "也", "等", "的", "了", "即", "该", "这", "此", "批", "暨", "或", "同", "就", "让",
-	"已", "正", "并", "共", "还", "又", "都", "拟", "如", "像", "至", "到",
+	"已", "正", "并", "共", "还", "又", "都", "拟", "如", "像", "至", "到", "其", "当", "得知",
+	"我", "抓实", "促进", "代表", "招引", "以来", "累计", "新增", "重视", "打响", "争创",
+	"创建", "争取", "服务", "保障", "确保", "上马", "包含", "推出", "发布", "公布", "亮相",
 };
 
 /* Generic words: a Chinese name made only of these (plus the project word) names nothing. */
@@ -1069,12 +1075,16 @@ static const char *const zh_generic[] = {
 	"首期", "后续", "上述", "以上", "下列", "各类", "各", "类", "多", "个", "大", "新", "好",
 	"本", "该", "此", "其", "这", "些", "单体", "单个", "亿元", "万元", "合作", "工业", "服务",
 	"平台", "载体", "总", "子", "分", "单", "老", "旧", "建", "中", "高", "型", "级", "性",
+	"私营", "民营", "国有", "台资", "港资", "民资", "上下游", "产业链", "标杆", "灯塔", "拿地",
+	"扩产", "存量", "改扩建", "科创", "国家级", "省内", "市内", "区内", "最大", "规模", "百亿",
+	"千亿", "亿级", "号", "某", "若干", "部分", "其他", "整体", "一批", "系列", "样板", "亮点",
+	"头号", "第一", "首位", "重中之重", "新开工", "续建", "竣工", "投产",
 };
 
 /* Chinese words that make a name something other than a project. */
 static const char *const zh_not_project[] = {
 	"会议", "大会", "论坛", "峰会", "博览会", "展会", "联盟", "协会", "基金", "委员会",
-	"管委会", "政府", "大学", "学院", "政策", "规划", "方案", "行动", "活动", "办公室",
+	"管委会", "政府", "政策", "规划", "方案", "行动", "活动", "办公室",
 	"部门", "日报", "晚报", "商报", "新闻", "政务", "党群", "党建", "会展中心", "展览",
 	"经济", "集群", "商会", "服务中心", "指挥部", "推介", "洽谈",
 };
@@ -1087,6 +1097,19 @@ static int zh_match_list(const char *t, size_t p, size_t hi, const char *const *
 	return 0;
 }
 
+/* Is there a Chinese numeral character (一 二 两 十 百 ...) at t[q]? */
+static int cjk_numeral_at(const char *t, size_t hi, size_t q, size_t *len)
+{
+	static const char *const numerals[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八",
+					       "九", "十", "百", "千", "万", "亿", "零", "〇", "几",
+					       "数", "多"};
+	*len = 3;
+	for (size_t i = 0; i < ARRAY_LEN(numerals); i++)
+		if (starts_with(t + q, hi - q, numerals[i]))
+			return 1;
+	return 0;
+}
+
 /* A count just before the name or just after the project word: a batch (16个重点项目). */
 static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t hi)
 {
@@ -1094,6 +1117,16 @@ static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t
 	    ends_with_at(t, lo, start, "项") || ends_with_at(t, lo, start, "等") ||
 	    ends_with_at(t, lo, start, "类") || ends_with_at(t, lo, start, "余"))
 		return 1;
+	/* 3条生产线, 两座工厂: the name opens with a count and a measure word */
+	static const char *const measures[] = {"条", "座", "家", "栋", "幢", "所", "处", "个", "批",
+					       "项", "大"};
+	size_t q = start, dl;
+	while (q < end && (is_digit((unsigned char)t[q]) || cjk_numeral_at(t, end, q, &dl)))
+		q += is_digit((unsigned char)t[q]) ? 1 : 3;
+	if (q > start)
+		for (size_t i = 0; i < ARRAY_LEN(measures); i++)
+			if (starts_with(t + q, end - q, measures[i]))
+				return 1;
 	size_t p = end;
 	int digits = 0;
 	while (p < hi && p - end < 12 && (is_digit((unsigned char)t[p]) || t[p] == ' ')) {
@@ -1104,9 +1137,10 @@ static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t
 }
 
 /* Builds the Chinese candidate whose project word starts at p; sets *next past it. */
-static int zh_candidate(const char *t, size_t lo, size_t hi, size_t p, struct candidate *c,
-			size_t *next)
+static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
+			struct candidate *c, size_t *next)
 {
+	const char *t = d->t;
 	const struct zh_head *head = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(zh_heads); i++)
 		if (starts_with(t + p, hi - p, zh_heads[i].text)) {
@@ -1202,7 +1236,20 @@ static int zh_candidate(const char *t, size_t lo, size_t hi, size_t p, struct ca
 	if (zh_counted(t, lo, start, end, hi))
 		return 0;
 
-	/* generic check: strip generic words from the part before the project word */
+	/* a leading verb of building is not part of the name: 建设XX中心 */
+	static const char *const lead_verbs[] = {"投资建设", "建设", "新建", "打造", "投资", "开工",
+						 "签约", "推进", "加快"};
+	for (int again = 1; again;) {
+		again = 0;
+		int k = zh_match_list(t, start, p, lead_verbs, ARRAY_LEN(lead_verbs));
+		if (k && start + (size_t)k < p) {
+			start += (size_t)k;
+			again = 1;
+		}
+	}
+
+	/* generic check: strip generic words, places and numbers from the part before the
+	 * project word; at least two characters must remain */
 	int specific = 0;
 	for (size_t q = start; q < p;) {
 		int k = zh_match_list(t, q, p, zh_generic, ARRAY_LEN(zh_generic));
@@ -1211,8 +1258,11 @@ static int zh_candidate(const char *t, size_t lo, size_t hi, size_t p, struct ca
 			continue;
 		}
 		int len;
+		size_t dlen;
 		cp_at(t, p, q, &len);
-		specific += len >= 3 || is_alnum((unsigned char)t[q]);
+		int numeral = is_digit((unsigned char)t[q]) || cjk_numeral_at(t, p, q, &dlen);
+		specific += (len >= 3 || is_alpha((unsigned char)t[q])) && !numeral &&
+			    !inside_place(d, q);
 		q += (size_t)len;
 	}
 	if (specific < 2)
@@ -1223,6 +1273,7 @@ static int zh_candidate(const char *t, size_t lo, size_t hi, size_t p, struct ca
 	c->start = (uint32_t)start;
 	c->end = (uint32_t)end;
 	c->strong = strong;
+	c->proper = 0;
 	c->company_start = c->company_end = 0;
 	return 1;
 }
@@ -1254,6 +1305,18 @@ static int sentence_has_cue(const char *t, size_t lo, size_t hi)
 	return 0;
 }
 
+/* The line around a sentence (at most 4000 bytes each way). */
+static struct span paragraph_of(const char *t, size_t n, struct span s)
+{
+	size_t a = s.start, b = s.end;
+	while (a > 0 && t[a - 1] != '\n' && s.start - a < 4000)
+		a--;
+	while (b < n && t[b] != '\n' && b - s.end < 4000)
+		b++;
+	struct span p = {(uint32_t)a, (uint32_t)b};
+	return p;
+}
+
 /* Is [s, e) a place name and nothing else (a development zone named like a park)? */
 static int span_is_place(const struct place *pl, size_t np, uint32_t s, uint32_t e)
 {
@@ -1268,8 +1331,9 @@ static int span_is_place(const struct place *pl, size_t np, uint32_t s, uint32_t
 
 /* The comparison key of a name: lower-case letters, digits and CJK characters, without the
  * words every project name shares. */
-static void name_key(const char *t, uint32_t s, uint32_t e, struct buf *out)
+static void name_key(const struct doc *d, uint32_t s, uint32_t e, struct buf *out)
 {
+	const char *t = d->t;
 	static const char *const drop[] = {"the", "a", "an", "of", "and", "project", "projects",
 					   "s", "its", "phase", "new"};
 	buf_clear(out);
@@ -1288,6 +1352,11 @@ static void name_key(const char *t, uint32_t s, uint32_t e, struct buf *out)
 		}
 		int len;
 		uint32_t cp = cp_at(t, e, p, &len);
+		if (inside_place(d, p) && len == 3 && p + 3 < e) {
+			/* 广德寻钠... and 寻钠... are one project: places do not tell names apart */
+			p += 3;
+			continue;
+		}
 		if (is_cjk_ideograph(cp) && !(starts_with(t + p, e - p, "项目")))
 			buf_append(out, t + p, (size_t)len);
 		else if (starts_with(t + p, e - p, "项目"))
@@ -1444,9 +1513,10 @@ static void record_span(struct doc *d, uint32_t s, uint32_t e, size_t draft)
 }
 
 static void accept_candidate(struct doc *d, const struct candidate *c, struct span sent,
-			     uint32_t prev_end, uint32_t next_start, struct buf *key)
+			     uint32_t sent_index, uint32_t prev_end, uint32_t next_start,
+			     struct buf *key)
 {
-	name_key(d->t, c->start, c->end, key);
+	name_key(d, c->start, c->end, key);
 	if (!key->len)
 		return;
 	struct draft *dr = find_draft(d, key->data);
@@ -1497,8 +1567,45 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 	}
 	if (st > dr->p.status)
 		dr->p.status = st;
+	if (dr->n_sentences < (int)ARRAY_LEN(dr->sentences) &&
+	    (!dr->n_sentences || dr->sentences[dr->n_sentences - 1] != sent_index))
+		dr->sentences[dr->n_sentences++] = sent_index;
 	dr->n_spans++;
 	record_span(d, c->start, c->end, (size_t)(dr - d->drafts));
+}
+
+/* "The project has a total investment of 5.2 billion yuan.": an amount in one of the next two
+ * sentences that name no project of their own and speak of investment. */
+static void amount_from_following(const struct doc *d, struct draft *dr, const struct span *sents,
+				  size_t ns, const unsigned char *named)
+{
+	static const char *const cues[] = {"invest", "投资", "投入"};
+	for (int m = 0; m < dr->n_sentences; m++) {
+		for (size_t si = dr->sentences[m] + 1; si < ns && si <= dr->sentences[m] + 2; si++) {
+			if (named[si])
+				break;
+			for (size_t i = 0; i < d->n_amounts; i++) {
+				const struct found_amount *a = &d->amounts[i];
+				if (a->hit.amount.start < sents[si].start)
+					continue;
+				if (a->hit.amount.start >= sents[si].end)
+					break;
+				if (a->role != AMOUNT_INVESTMENT || a->hit.vague)
+					break;
+				int cue = 0;
+				for (size_t c = 0; c < ARRAY_LEN(cues) && !cue; c++)
+					cue = contains_phrase(d->t, sents[si].start, a->hit.amount.start,
+							      cues[c]) ||
+					      contains_bytes(d->t, sents[si].start, a->hit.amount.start,
+							     cues[c]);
+				if (!cue)
+					break;
+				dr->p.has_amount = 1;
+				dr->p.amount = a->hit.amount;
+				return;
+			}
+		}
+	}
 }
 
 /* All candidates of one sentence, in order. */
@@ -1513,8 +1620,9 @@ static size_t sentence_candidates(struct doc *d, struct span sent, struct candid
 		struct candidate c;
 		if (en_candidate(d, words, nw, h, &c)) {
 			if (k && out[k - 1].end + 1 >= c.start) {
-				/* "Industrial Park project": keep the longer reach */
-				if (c.end > out[k - 1].end) {
+				/* "Industrial Park project": keep the longer reach; "X project pile
+				 * foundation project" is still X */
+				if (c.start <= out[k - 1].end && c.end > out[k - 1].end) {
 					out[k - 1].end = c.end;
 					out[k - 1].strong |= c.strong;
 				}
@@ -1533,7 +1641,7 @@ static size_t sentence_candidates(struct doc *d, struct span sent, struct candid
 		}
 		size_t next = p + 3;
 		struct candidate c;
-		if (zh_candidate(t, sent.start, sent.end, p, &c, &next))
+		if (zh_candidate(d, sent.start, sent.end, p, &c, &next))
 			out[k++] = c;
 		p = next > p ? next : p + 1;
 	}
@@ -1657,6 +1765,7 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 
 	struct candidate cands[64];
 	struct word *words = xmalloc(512 * sizeof *words);
+	unsigned char *named = xcalloc(ns + 1, 1);     /* sentences that name a project */
 	struct buf key = {0};
 	for (size_t si = 0; si < ns; si++) {
 		struct span s = sents[si];
@@ -1665,17 +1774,33 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 			continue;
 		reclaim_amounts(&d, cands, nc);
 		int cue = sentence_has_cue(folded, s.start, s.end);
+		int para_cue = -1;      /* computed when a proper name needs it */
 		uint32_t prev_end = s.start;
 		for (size_t i = 0; i < nc; i++) {
 			const struct candidate *c = &cands[i];
 			uint32_t next_start = i + 1 < nc ? cands[i + 1].start : s.end;
-			if ((cue || c->strong) && !span_is_place(d.places, d.n_places, c->start, c->end))
-				accept_candidate(&d, c, s, prev_end, next_start, &key);
+			int ok = cue || c->strong;
+			if (!ok && c->proper) {
+				/* a proper-named work in a list: the paragraph says what happens */
+				if (para_cue < 0) {
+					struct span para = paragraph_of(folded, n, s);
+					para_cue = sentence_has_cue(folded, para.start, para.end);
+				}
+				ok = para_cue;
+			}
+			if (ok && !span_is_place(d.places, d.n_places, c->start, c->end)) {
+				accept_candidate(&d, c, s, (uint32_t)si, prev_end, next_start, &key);
+				named[si] = 1;
+			}
 			prev_end = c->end;
 		}
 	}
 	buf_free(&key);
 	free(words);
+	for (size_t i = 0; i < d.n_drafts; i++)
+		if (!d.drafts[i].p.has_amount)
+			amount_from_following(&d, &d.drafts[i], sents, ns, named);
+	free(named);
 
 	/* hand the projects and their mentions over to out */
 	size_t base = out->n_projects;

@@ -48,12 +48,6 @@ static void put_quoted(struct buf *b, const char *s, size_t n)
 	buf_putc(b, '"');
 }
 
-static int operand_allowed_after(enum item prev)
-{
-	(void)prev;
-	return 1;   /* adjacency is an implicit AND */
-}
-
 static int add_item(struct parser *p, enum item it, size_t col)
 {
 	int binary = it == IT_AND || it == IT_OR || it == IT_NOT;
@@ -70,14 +64,14 @@ static int add_item(struct parser *p, enum item it, size_t col)
 		if (p->prev == IT_AND || p->prev == IT_OR || p->prev == IT_NOT)
 			return fail(p, "an operator needs a term after it (before column %zu)", col);
 		p->depth--;
-	} else {
-		if (p->have_prev && !operand_allowed_after(p->prev))
-			return fail(p, "unexpected term at column %zu", col);
-		if (it == IT_OPEN)
-			p->depth++;
+	} else if (it == IT_OPEN) {
+		p->depth++;
 	}
 	if (p->match.len)
 		buf_putc(&p->match, ' ');
+	/* FTS5 allows implicit AND only between phrases, not next to parentheses: spell it out */
+	if ((it == IT_TERM || it == IT_OPEN) && p->have_prev && (p->prev == IT_TERM || p->prev == IT_CLOSE))
+		buf_puts(&p->match, "AND ");
 	p->prev = it;
 	p->have_prev = 1;
 	return 0;
@@ -122,8 +116,9 @@ static int add_facet(struct parser *p, struct query *q, const char *key, size_t 
 	} else if (keylen == 4 && strncasecmp(key, "year", 4) == 0) {
 		char *end;
 		long y = strtol(v, &end, 10);
+		int bad = *end || y < 1900 || y > 2200;
 		free(v);
-		if (*end || y < 1900 || y > 2200)
+		if (bad)
 			return fail(p, "year: wants a four-digit year (at column %zu)", col);
 		if (q->n_years == QUERY_MAX_FACETS)
 			return fail(p, "too many facets of one kind (at column %zu)", col);

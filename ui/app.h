@@ -99,6 +99,8 @@ struct view *reader_view_new(struct app *a, int64_t doc_id, int64_t project_id, 
 struct view *search_view_new(struct app *a, struct browse_search *s, const char *text);
 struct view *stats_view_new(struct app *a, const struct browse_filter *f, const char *crumb);
 struct view *help_view_new(struct app *a);
+/* Loads the main view's lists (after its first layout: page sizes depend on it). */
+void main_view_load(struct view *v);
 /* The filter of the main view (for search and statistics). */
 void main_view_filter(struct view *main, struct browse_filter *f, struct buf *crumb);
 

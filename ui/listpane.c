@@ -3,6 +3,7 @@
 #include "listpane.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void lp_init(struct list_pane *lp, struct app *a, const char *title, row_draw_fn draw_row)

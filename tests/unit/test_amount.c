@@ -58,6 +58,7 @@ TEST(cjk_numeral_liang_yi) { EXPECT("注资两亿元", 2e8, "CNY"); }
 TEST(cjk_rmb_prefix) { EXPECT("投资人民币6亿元", 6e8, "CNY"); }
 TEST(cjk_bare_yi_after_investment) { EXPECT("该项目总投资约25亿，占地300亩", 25e8, "CNY"); }
 TEST(cjk_euro) { EXPECT("投资1.5亿欧元", 1.5e8, "EUR"); }
+TEST(number_word_billion) { EXPECT("It will cost about a billion euros in all.", 1e9, "EUR"); }
 
 TEST(parenthetical_conversion_keeps_first)
 {
@@ -174,6 +175,7 @@ int main(void)
 	RUN(cjk_rmb_prefix);
 	RUN(cjk_bare_yi_after_investment);
 	RUN(cjk_euro);
+	RUN(number_word_billion);
 	RUN(parenthetical_conversion_keeps_first);
 	RUN(span_is_original_text);
 	RUN(vague_sizes_are_flagged);
