@@ -687,6 +687,8 @@ void extraction_free(struct extraction *x)
 struct cand {
 	uint32_t region;
 	enum alias_class cls;
+	int bare;                    /* an apostrophe name written without it ("Jian", "yuan") */
+	int alone;                   /* the only candidate of a capitalised unique name */
 };
 
 /* The per-document state of the region step. */
@@ -799,11 +801,16 @@ static int cand_score(const struct doc *d, uint32_t c)
 	return s;
 }
 
-static int has_context(const struct doc *d, uint32_t c)
+static int has_context(const struct doc *d, const struct cand *cd)
 {
+	uint32_t c = cd->region;
 	const struct region_ent *r = &d->ex->regions[c];
+	if (cd->bare)   /* "Jian" for Ji'an, "yuan" for Yu'an: only where the place itself is named */
+		return d->named[c] || d->desc_named[c] ||
+		       (r->prefecture != NONE && r->prefecture != c && d->named[r->prefecture]);
 	return d->named[c] || d->desc_named[c] ||
-	       (r->province != NONE && r->province != c && d->named[r->province]) ||
+	       (r->province != NONE && r->province != c &&
+		(d->named[r->province] || d->prov_count[r->province] > 0)) ||
 	       (r->prefecture != NONE && r->prefecture != c && d->named[r->prefecture]);
 }
 
@@ -816,7 +823,7 @@ static int is_yrd_province(const struct region_ent *r)
 /* Strong: counts without context. Bare county names and spaced pinyin need context. */
 static int cand_strong(const struct extractor *ex, const struct cand *c)
 {
-	if (c->cls == AL_WEAK || c->cls == AL_CTX)
+	if (c->cls == AL_WEAK || c->cls == AL_CTX || c->bare)
 		return 0;
 	if (c->cls == AL_SHORT && ex->regions[c->region].kind == RK_COUNTY)
 		return 0;
@@ -833,7 +840,7 @@ static uint32_t resolve(const struct doc *d, const struct cand *cs, size_t n)
 		uint32_t c = cs[i].region;
 		if (cs[i].cls == AL_CTX)
 			continue;
-		if (!cand_strong(ex, &cs[i]) && !has_context(d, c))
+		if (!cand_strong(ex, &cs[i]) && !has_context(d, &cs[i]) && !cs[i].alone)
 			continue;
 		int s = cand_score(d, c);
 		if (best != NONE) {
@@ -859,20 +866,80 @@ static uint32_t resolve(const struct doc *d, const struct cand *cs, size_t n)
 	return best;
 }
 
+static int span_has_apostrophe(const char *text, uint32_t start, uint32_t end)
+{
+	for (uint32_t i = start; i < end; i++)
+		if (text[i] == '\'' || text[i] == '`' ||
+		    (i + 2 < end && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+		     ((unsigned char)text[i + 2] == 0x99 || (unsigned char)text[i + 2] == 0x98)))
+			return 1;
+	return 0;
+}
+
+/* Chinese surnames in pinyin: "Li Jian", "Xi Jinping", "Sun Haidong" are people, not places. */
+static int after_surname(const char *text, uint32_t start)
+{
+	static const char *const surnames[] = {
+		"Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu",
+		"Sun", "Hu", "Zhu", "Gao", "Lin", "He", "Guo", "Ma", "Luo", "Liang", "Song", "Zheng",
+		"Xie", "Han", "Tang", "Feng", "Yu", "Dong", "Xiao", "Cheng", "Cao", "Yuan", "Deng",
+		"Fu", "Shen", "Zeng", "Peng", "Lu", "Su", "Jiang", "Cai", "Jia", "Ding", "Wei", "Xue",
+		"Ye", "Yan", "Pan", "Du", "Dai", "Xia", "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi",
+		"Yao", "Tan", "Liao", "Zou", "Xiong", "Jin", "Hao", "Kong", "Bai", "Cui", "Kang",
+		"Mao", "Qiu", "Qin", "Gu", "Hou", "Shao", "Meng", "Long", "Wan", "Duan", "Lei",
+		"Qian", "Yin", "Yi", "Chang", "Qiao", "Lai", "Gong", "Wen", "Niu", "Tao", "Ni",
+		"Yue", "Zhai", "Ge", "Mo", "Xiang", "Qi", "Bao", "Xi", "Ouyang", "Sima", "Zhuge",
+	};
+	if (start < 2 || text[start - 1] != ' ')
+		return 0;
+	uint32_t e = start - 1, b = e;
+	while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') || (text[b - 1] >= 'A' && text[b - 1] <= 'Z')))
+		b--;
+	if (b == e || (b > 0 && (unsigned char)text[b - 1] < 0x80 && text[b - 1] != ' ' &&
+		       text[b - 1] != '\n' && text[b - 1] != '(' && text[b - 1] != '"'))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(surnames); i++)
+		if (strlen(surnames[i]) == e - b && memcmp(text + b, surnames[i], e - b) == 0)
+			return 1;
+	return 0;
+}
+
 static size_t hit_cands(const struct doc *d, const struct gaz_hit *h, struct cand *cs, size_t max,
 			int *not_place)
 {
 	uint32_t vals[64];
 	size_t nv = hit_values(d->ex, d->text, h, 0, vals, 64), k = 0;
 	*not_place = 0;
+	int latin = (unsigned char)d->text[h->start] < 0x80;
+	int capital = d->text[h->start] >= 'A' && d->text[h->start] <= 'Z';
+	int apos = -1, person = -1;
 	for (size_t i = 0; i < nv && k < max; i++) {
 		uint32_t r = vals[i] & V_INDEX_MASK;
 		if (d->ex->regions[r].kind == RK_NOT_PLACE)
 			*not_place = 1;
+		enum alias_class cls = (enum alias_class)((vals[i] & V_CLASS_MASK) >> V_CLASS_SHIFT);
+		if (latin && cls != AL_FULL) {
+			if (person < 0)
+				person = after_surname(d->text, h->start);
+			if (person)
+				continue;
+		}
 		cs[k].region = r;
-		cs[k].cls = (enum alias_class)((vals[i] & V_CLASS_MASK) >> V_CLASS_SHIFT);
+		cs[k].cls = cls;
+		cs[k].bare = 0;
+		cs[k].alone = 0;
+		if (vals[i] & V_APOS) {
+			if (apos < 0)
+				apos = span_has_apostrophe(d->text, h->start, h->end);
+			cs[k].bare = !apos;
+		}
 		k++;
 	}
+	/* a county name that is unique in the country and written as a proper name ("Jiashan
+	 * Demonstration Zone") needs no other context */
+	if (k == 1 && latin && capital && cs[0].cls == AL_SHORT && !cs[0].bare &&
+	    d->ex->regions[cs[0].region].kind == RK_COUNTY && getenv("XALONE"))
+		cs[0].alone = 1;
 	return k;
 }
 
@@ -1003,6 +1070,37 @@ static int doc_is_about(const struct doc *d, uint32_t macro)
 	return 0;
 }
 
+/* Is the hit next to a region mention already found, separated only by a list separator
+ * (、 , ， / "and")? */
+static int listed_with_found(const struct doc *d, const struct gaz_hit *h)
+{
+	const struct extraction *x = d->out;
+	for (size_t i = 0; i < x->n_mentions; i++) {
+		const struct mention *m = &x->mentions[i];
+		if (m->kind != MENTION_REGION)
+			continue;
+		uint32_t a, b;
+		if (m->end <= h->start) {
+			a = m->end;
+			b = h->start;
+		} else if (m->start >= h->end) {
+			a = h->end;
+			b = m->start;
+		} else
+			continue;
+		if (b - a > 6)
+			continue;
+		const char *g = d->text + a;
+		size_t gl = b - a;
+		static const char *const seps[] = { "\xE3\x80\x81", ",", ", ", "\xEF\xBC\x8C", "/",
+						    " and ", "\xE5\x92\x8C", "\xE4\xB8\x8E", " & " };
+		for (size_t k = 0; k < ARRAY_LEN(seps); k++)
+			if (strlen(seps[k]) == gl && memcmp(g, seps[k], gl) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static int cmp_hit_start(const void *a, const void *b)
 {
 	const struct gaz_hit *x = a, *y = b;
@@ -1041,12 +1139,43 @@ static void region_mentions(struct doc *d)
 			continue;
 		size_t nc = hit_cands(d, &d->hits[i], cs, 32, &not_place);
 		uint32_t r = resolve(d, cs, nc);
-		if (r != NONE)
+		if (r != NONE) {
 			emit_resolved(d, &d->hits[i], r);
-		else
+			defer[i] = 3;
+		} else
 			for (size_t j = 0; j < nc; j++)
 				if (cs[j].cls == AL_CTX)
 					defer[i] = 2;
+	}
+	/* names in a list with a place already found ("青浦、吴江、嘉善"): rounds, so that a list is
+	 * followed from its known member */
+	for (int round = 0; round < 3; round++) {
+		int changed = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (defer[i] != 1 && defer[i] != 2)
+				continue;
+			if (!listed_with_found(d, &d->hits[i]))
+				continue;
+			size_t nc = hit_cands(d, &d->hits[i], cs, 32, &not_place);
+			uint32_t best = NONE;
+			int best_score = -1;
+			for (size_t j = 0; j < nc; j++) {
+				if (cs[j].cls == AL_CTX || cs[j].bare)
+					continue;
+				int sc = cand_score(d, cs[j].region);
+				if (sc > best_score) {
+					best = cs[j].region;
+					best_score = sc;
+				}
+			}
+			if (best != NONE) {
+				emit_resolved(d, &d->hits[i], best);
+				defer[i] = 3;
+				changed = 1;
+			}
+		}
+		if (!changed)
+			break;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (defer[i] != 2 || !generic_stands_alone(d->t, &d->hits[i]))
@@ -1186,6 +1315,47 @@ static void abbreviation_lists_en(struct doc *d)
 	}
 }
 
+/* GUIDELINES: "new energy" is the umbrella unless it qualifies vehicles: 新能源(商用)车,
+ * "new energy and intelligent connected vehicles", "new energy passenger cars". Looks at the
+ * rest of the clause, a few words on. */
+static int umbrella_names_vehicles(const struct gaz_text *t, const struct gaz_hit *h)
+{
+	static const char *const words[] = { "vehicle", "car", "cars", "automobile", "bus", "buses",
+					     "truck", "trucks", "suv", "suvs" };
+	const char *k = t->key;
+	size_t i = h->kend, end = h->kend + 48 < t->len ? h->kend + 48 : t->len;
+	int cjk_chars = 0;
+	while (i < end) {
+		unsigned char c = (unsigned char)k[i];
+		if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n')
+			return 0;
+		if (c >= 0x80) {
+			uint32_t cp;
+			int l = utf8_decode((const unsigned char *)k + i, t->len - i, &cp);
+			if (cp == 0x8F66)   /* 车 */
+				return 1;
+			if (!is_cjk_ideograph(cp) || ++cjk_chars > 4)
+				return 0;
+			i += (size_t)l;
+			continue;
+		}
+		if (c >= 'a' && c <= 'z' && (i == 0 || k[i - 1] == ' ')) {
+			size_t e = i;
+			while (e < t->len && k[e] >= 'a' && k[e] <= 'z')
+				e++;
+			for (size_t w = 0; w < ARRAY_LEN(words); w++)
+				if (strlen(words[w]) == e - i && memcmp(k + i, words[w], e - i) == 0)
+					return 1;
+			if (strncmp(k + i, "vehicles", 8) == 0)
+				return 1;
+			i = e;
+			continue;
+		}
+		i++;
+	}
+	return 0;
+}
+
 static void chain_mentions(struct doc *d, struct gaz_hit *hits, size_t n)
 {
 	const struct extractor *ex = d->ex;
@@ -1201,7 +1371,12 @@ static void chain_mentions(struct doc *d, struct gaz_hit *hits, size_t n)
 		uint32_t done[16];
 		size_t nd = 0;
 		for (size_t j = 0; j < nv; j++) {
+			if ((vals[j] & V_INDEX_MASK) == STOP_INDEX)
+				continue;
 			uint32_t top = ex->chains[vals[j] & V_INDEX_MASK].top;
+			if (top == ex->umbrella_energy && ex->vehicles != NONE &&
+			    umbrella_names_vehicles(d->t, &hits[i]))
+				top = ex->vehicles;
 			int dup = 0;
 			for (size_t k = 0; k < nd; k++)
 				dup |= done[k] == top;

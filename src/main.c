@@ -198,7 +198,7 @@ static int print_hit(void *ctx, const struct search_hit *h)
 		json_write_string(stdout, h->date, (size_t)-1);
 		fputs(",\"snippet\":", stdout);
 		json_write_string(stdout, h->snippet, (size_t)-1);
-		printf(",\"score\":%.4f}\n", h->score);
+		printf(",\"score\":%.6g}\n", h->score);
 		return 0;
 	}
 	printf("%d. %s  ", p->n, h->date ? h->date : "----------");
@@ -250,10 +250,9 @@ static int cmd_search(const struct args *a, const char *db)
 	buf_free(&text);
 	struct store *st = open_for_reading(db);
 	struct search_print p = { a->format && strcmp(a->format, "jsonl") == 0, 0, isatty(STDOUT_FILENO) };
-	int rc = store_search(st, &q, a->limit, 0, "\x01", "\x02", print_hit, &p, err, sizeof err);
-	if (rc == 0 && p.jsonl) {
-		/* JSON snippets keep the marks as they are in the text: none */
-	}
+	/* text output turns the 0x01/0x02 marks into bold or brackets; JSON gets brackets */
+	int rc = store_search(st, &q, a->limit, 0, p.jsonl ? "[" : "\x01", p.jsonl ? "]" : "\x02",
+			      print_hit, &p, err, sizeof err);
 	query_free(&q);
 	store_close(st);
 	if (rc) {

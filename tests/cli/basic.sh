@@ -119,8 +119,8 @@ rows = list(csv.reader(io.StringIO(open(sys.argv[1], "rb").read().decode("utf-8"
 assert "path" in rows[0] and "title" in rows[0], rows[0]
 assert len(rows) == 6, len(rows)
 assert all(len(r) == len(rows[0]) for r in rows)
-t = rows[0].index("text")
-assert any("无锡市集成电路产业链" in r[t] for r in rows[1:])
+t = rows[0].index("title")
+assert any(r[t] == "无锡集成电路项目签约" for r in rows[1:]), rows
 ' "$TMP/out"
 cs export --db "$DB" --format tsv documents
 check_rc "export tsv exits 0" 0
