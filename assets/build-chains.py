@@ -29,7 +29,7 @@ DROP = {
     "carbon emission", "carbon emissions", "energy efficiency", "green manufacturing",
     "绿色发展", "生态环境", "绿色低碳", "低碳", "碳达峰", "双碳", "碳排放", "绿色制造",
     "energy transition", "installed capacity", "grid connection", "key materials",
-    "materials science", "关键材料", "lightweight", "轻量化", "parts and components",
+    "materials science", "关键材料", "lightweight", "轻量化",
     # words with other everyday meanings
     "mask", "掩膜版", "transformer", "变压器", "algorithm", "算法", "dataset", "corpus", "数据集",
     "语料", "precursor", "前驱体", "separator", "隔膜", "urban rail", "8-inch", "8英寸",
@@ -91,7 +91,8 @@ ADD = {
         "基础设施|基础设施建设|交通基础设施|城市基础设施|铁路|高铁|城际铁路|地铁|轨道交通|"
         "高速公路|公路|快速路|大桥|隧道|城市更新|旧城改造|标准厂房|综合管廊|地下管廊|水利|"
         "路网|互通"),
-    "new-energy": ("smart energy|comprehensive energy|new energy equipment|clean energy products",
+    "new-energy": ("smart energy|comprehensive energy|new energy equipment|clean energy products|"
+                   "new energy materials",
                    "智慧能源|综合能源|清洁能源|新能源装备"),
     "new-energy-vehicles": (
         "automobile industry|auto industry|automotive industry|automaker|automakers|carmaker|"
@@ -100,8 +101,9 @@ ADD = {
         "汽车产业|整车|汽车研发|汽车制造|汽车软件|智能网联汽车|智能网联|车联网|电动汽车"),
     "high-end-equipment": ("smart manufacturing|intelligent manufacturing equipment",
                            "智能制造装备|智能装备"),
-    "digital-economy": ("software park", "软件园|软件设计"),
-    "communication-electronics": ("electronic information|5G innovation", "电子信息"),
+    "digital-economy": ("software park", "软件园|软件设计|数字信息技术"),
+    "communication-electronics": ("electronic information|5G innovation|communication electronics",
+                                  "电子信息"),
     "green-environment": ("eco-industry|ecological industrial park|solid waste treatment|"
                           "environmental protection", "生态环保|节能环保|环保产业"),
     "modern-logistics": ("smart supply chain|smart supply chains|shipping industry|"
@@ -113,8 +115,24 @@ ADD = {
     "medical-devices": ("rehabilitation aids", "康复辅助器具|医疗器械"),
     "petrochemicals": ("chemical enterprises|plastic products|special oil", "塑料制品|特种油|化工"),
     "metals": ("steel structure", "钢结构|金属材料"),
+    "auto-parts": ("components and parts|vehicle components|vehicle parts|NEV components|"
+                   "air suspension|automotive components|component enterprises", "汽车部件"),
+    "marine-equipment": ("marine information technology|marine information technology and equipment",
+                         "海洋信息|海洋信息技术"),
+    "biomedicine": ("new medicines|new medicine", "新药"),
+    "new-materials": ("new energy materials", "新能源材料"),
     "batteries-storage": ("new energy battery|new energy batteries|new energy battery cell",
                           "新能源电池|新能源动力电池"),
+}
+
+# Companies whose name says their chain (GUIDELINES: a company's business names a chain).
+COMPANIES = {
+    "integrated-circuits": ("SMIC|TSMC|Hua Hong|Huahong", "中芯国际|台积电|华虹|长鑫|长江存储"),
+    "batteries-storage": ("CATL|Gotion|Guoxuan", "宁德时代|国轩高科|国轩"),
+    "new-energy-vehicles": ("BYD|NIO|XPeng|Li Auto|Tesla|Geely|Leapmotor",
+                            "比亚迪|蔚来|小鹏汽车|理想汽车|特斯拉|吉利汽车|零跑"),
+    "photovoltaics": ("LONGi|Trina Solar|JinkoSolar|JA Solar|Canadian Solar",
+                      "隆基|天合光能|晶科能源|晶澳|阿特斯"),
 }
 
 # Phrases that belong to no chain but contain a keyword across a word edge (智能化工厂 is a smart
@@ -160,7 +178,7 @@ def main(argv):
                 rows[rid][idx].append(kw)
     for target, idx, kw in moved:
         rows[target][idx].append(kw)
-    for cid, (en, zh) in ADD.items():
+    for cid, (en, zh) in list(ADD.items()) + list(COMPANIES.items()):
         rows[cid][4] += [k for k in en.split("|") if k]
         rows[cid][5] += [k for k in zh.split("|") if k]
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)

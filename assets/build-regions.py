@@ -23,7 +23,8 @@ Output: one row per entity, tab-separated, one header row:
            count only inside lists of such abbreviations
   flags    ;-separated: ctx:ALIAS (a generic alias, "the demonstration zone": it counts only
            when the document is about the region, i.e. names one of the about:ID ids),
-           upper:ALIAS (an acronym, matched only in capitals)
+           upper:ALIAS (an acronym, matched only in capitals), weak:ALIAS (spaced pinyin such
+           as "Tai Zhou", which also looks like a person's name: it needs context)
 """
 import csv
 import os
@@ -43,6 +44,19 @@ ROMAN_ABBR = {"310000": "Hu", "320000": "Su", "330000": "Zhe", "340000": "Wan",
 # Nanjing in 沪宁, 新 starts 新港, 云/贵/青/吉/甘/黑/蒙/秦/申/蜀 are ordinary characters): the
 # list rule would misfire on them, so they are left out.
 ABBR_SKIP = set("宁新云贵青吉甘黑蒙秦申蜀")
+
+# Division names that are everyday words far more often than places (新兴产业, 港口, 老城区,
+# 和平, 平安; "Xinhua" the news agency, "Dongfeng" the carmaker, "Dahua" the camera maker):
+# they are not matched (the other forms of the same division still are).
+COMMON_WORD_NAMES = set("""
+新兴 光明 前进 友好 和平 复兴 红旗 平安 解放 振兴 向阳 新华 新城 城中 城东 城西 城北 城关 城厢
+江南 江北 江东 河东 河西 海港 港口 港北 港南 滨江 滨海 新市 新建 市中 市北 市南 长安 朝阳
+朝天 白云 天河 太平 太和 安居 安定 安宁 宏伟 东风 工农 爱民 站前 中原 中山 东方 西湖 泰山 天山
+钟山 钟楼 白塔 双塔 北塔 东湖 月湖 盐湖 北湖 长寿 新安 安新 永安 龙湖 镜湖 青山 南山 东山 西山
+城区 矿区 郊区 东区 西区 南区 北区 老城区 新城区 市中区 新市区 大通 大安 新都 花山 铁山 红山
+Xinhua Dongfeng Dongfang Hongqi Changan Pingan Ping'an Guangming Jiefang Taiping Yili Dahua
+Changjiang Heping Xingfu
+""".split())
 
 # Macro-regions of GUIDELINES.md. Each entry: id, English name, Chinese name, strong English
 # aliases, strong Chinese aliases, generic aliases that count only when the document is about
@@ -242,6 +256,11 @@ def main(argv):
 
     def row(id_, parent, level, kind, name_en, name_zh, pinyin, full_en, full_zh,
             short_en=(), short_zh=(), abbr=(), flags=()):
+        if 1 <= level <= 3:
+            full_zh = [v for v in full_zh if v not in COMMON_WORD_NAMES]
+            short_zh = [v for v in short_zh if v not in COMMON_WORD_NAMES]
+            short_en = [v for v in short_en if v not in COMMON_WORD_NAMES]
+            full_en = [v for v in full_en if v not in COMMON_WORD_NAMES]
         full_en = clean(full_en)
         full_zh = clean(full_zh)
         short_en = clean(short_en, drop=[v.lower() for v in full_en])
@@ -268,8 +287,12 @@ def main(argv):
             # "Suzhou", "Yixing", "Jiangsu": the bare name is the label itself.
             short_en.append(d["name_en"])
             full_en = full_en[1:]
+        weak = []
         if level <= 2:
-            short_en += pinyin_forms(d["pinyin"])
+            forms = pinyin_forms(d["pinyin"])
+            short_en += forms
+            # spaced syllables ("Tai Zhou") are also how people's names look: need context
+            weak = [f for f in forms if " " in f]
         elif d["type"] in ("district", "county", "county_city"):
             # Type words as news writes them: "Jiashan county", "Yixing city".
             base = d["name_en_short"]
@@ -283,7 +306,8 @@ def main(argv):
         short_zh = [d["name_zh_short"]] if len(d["name_zh_short"]) >= 2 else []
         roman = [ROMAN_ABBR[code]] if code in ROMAN_ABBR else []
         row(code, d["parent_code"], level, kind, d["name_en"], d["name_zh"], d["pinyin"],
-            full_en, full_zh, short_en, short_zh, x["abbr"] + roman)
+            full_en, full_zh, short_en, short_zh, x["abbr"] + roman,
+            flags=["weak:" + w for w in dict.fromkeys(weak)])
 
     # Development zones and new areas (curated and NBS rows), then NBS-only county units that the
     # zone table lacks. The parent is where the zone lies; the loader gives a zone match the
@@ -304,6 +328,8 @@ def main(argv):
         flags += ["upper:" + a for a in upper]
         if zid == "zYRD-DEMO":
             continue  # the macro-region yrd-demo-zone above
+        if z["nbs_level"] == "township" and z["yrd"] != "1":
+            continue  # township-level zones elsewhere: neither scored nor needed as blockers
         seen_zone_names.add(z["name_zh"])
         row(zid, parent, 4, "zone", z["name_en"], z["name_zh"], "", en + upper, zh, flags=flags)
     for d in divs:

@@ -14,8 +14,8 @@
 
 /* More matches than this are listed newest-indexed first instead of ranked: ranking needs every
  * match scored, which a common word over a million documents cannot afford per key press. */
-#define SEARCH_RANK_LIMIT 5000
-#define SEARCH_COUNT_CAP 100000
+#define SEARCH_RANK_LIMIT 2000
+#define SEARCH_COUNT_CAP 50000
 
 struct browse {
 	sqlite3 *db;
@@ -27,6 +27,7 @@ struct browse_search {
 	struct query q;
 	struct browse_filter f;
 	char *where;            /* SQL conditions on documents d, with ?1 = the MATCH expression */
+	char *doc_cond;         /* the same as a condition on a documents_fts row */
 	int ranked;
 	int64_t *ids;           /* ranked: the doc ids in rank order */
 	int64_t n_ids;
@@ -43,6 +44,11 @@ struct browse_search {
 	"WHEN 'HKD' THEN 0.91 WHEN 'TWD' THEN 0.22 WHEN 'JPY' THEN 0.048 WHEN 'KRW' THEN 0.0052 " \
 	"WHEN 'SGD' THEN 5.3 ELSE 1.0 END)"
 
+#define PF_INDEXES \
+	"CREATE INDEX IF NOT EXISTS browse_pf_amount ON browse_project_facets(region_id, chain_id, amount_key, project_id);" \
+	"CREATE INDEX IF NOT EXISTS browse_pf_date ON browse_project_facets(region_id, chain_id, date_key, project_id);" \
+	"CREATE INDEX IF NOT EXISTS browse_pf_name ON browse_project_facets(region_id, chain_id, name_key, project_id);"
+
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS browse_region_children(parent_id TEXT NOT NULL, child_id TEXT NOT NULL,"
 	" PRIMARY KEY(parent_id, child_id)) WITHOUT ROWID;"
@@ -52,24 +58,42 @@ static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS browse_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
 	" n_projects INTEGER NOT NULL DEFAULT 0, n_docs INTEGER NOT NULL DEFAULT 0,"
 	" amount REAL NOT NULL DEFAULT 0, n_converted INTEGER NOT NULL DEFAULT 0,"
+	" kids_r INTEGER NOT NULL DEFAULT 0, kids_c INTEGER NOT NULL DEFAULT 0,"  /* has subdivisions with facts */
 	" PRIMARY KEY(region_id, chain_id)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS browse_facets_by_chain ON browse_facets(chain_id, region_id);"
 	/* one row per project per (ancestor region, ancestor chain): any filter's projects in any
 	 * order are an index range */
 	"CREATE TABLE IF NOT EXISTS browse_project_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
 	" project_id INTEGER NOT NULL, amount_key REAL NOT NULL, date_key TEXT NOT NULL, name_key TEXT NOT NULL,"
 	" PRIMARY KEY(region_id, chain_id, project_id)) WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS browse_pf_amount ON browse_project_facets(region_id, chain_id, amount_key, project_id);"
-	"CREATE INDEX IF NOT EXISTS browse_pf_date ON browse_project_facets(region_id, chain_id, date_key, project_id);"
-	"CREATE INDEX IF NOT EXISTS browse_pf_name ON browse_project_facets(region_id, chain_id, name_key, project_id);"
+	PF_INDEXES
 	"CREATE TABLE IF NOT EXISTS browse_years(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
 	" year INTEGER NOT NULL, n_projects INTEGER NOT NULL, amount REAL NOT NULL,"
 	" PRIMARY KEY(region_id, chain_id, year)) WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS browse_region_ancestors_by_ancestor ON region_ancestors(ancestor_id, region_id);"
-	"CREATE INDEX IF NOT EXISTS browse_project_sources_by_project ON project_sources(project_id);"
-	"CREATE INDEX IF NOT EXISTS browse_mentions_by_doc ON mentions(doc_id);";
+	"";
+
+/* The summary tables of an older layout are dropped: they are rebuilt from the facts anyway. */
+static void drop_stale_summaries(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'browse_facets'", -1, &st, NULL) != SQLITE_OK)
+		return;
+	int exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!exists)
+		return;
+	if (sqlite3_prepare_v2(db, "SELECT kids_r FROM browse_facets LIMIT 0", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_finalize(st);
+		return;
+	}
+	sqlite3_exec(db, "DROP TABLE IF EXISTS browse_facets; DROP TABLE IF EXISTS browse_project_facets;"
+		     " DROP TABLE IF EXISTS browse_years; DROP TABLE IF EXISTS browse_region_children;"
+		     " DROP TABLE IF EXISTS browse_chain_ancestors;", NULL, NULL, NULL);
+}
 
 int browse_prepare_schema(sqlite3 *db)
 {
+	drop_stale_summaries(db);
 	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
 }
 
@@ -104,27 +128,38 @@ static const char refresh_sql[] =
 	"INSERT OR IGNORE INTO bp_c SELECT pc.project_id, ca.ancestor_id FROM project_chains pc"
 	" JOIN browse_chain_ancestors ca ON ca.chain_id = pc.chain_id;"
 	"INSERT OR IGNORE INTO bp_c SELECT id, '' FROM projects;"
+	/* a bulk load: rows in key order, the indexes built once afterwards */
+	"DROP INDEX IF EXISTS browse_pf_amount; DROP INDEX IF EXISTS browse_pf_date; DROP INDEX IF EXISTS browse_pf_name;"
 	"INSERT INTO browse_project_facets SELECT r.r, c.c, k.pid, k.amount_key, k.date_key, k.name_key"
-	" FROM bp_key k JOIN bp_r r ON r.pid = k.pid JOIN bp_c c ON c.pid = k.pid;"
+	" FROM bp_key k JOIN bp_r r ON r.pid = k.pid JOIN bp_c c ON c.pid = k.pid ORDER BY r.r, c.c, k.pid;"
+	PF_INDEXES
 	"INSERT INTO browse_facets(region_id, chain_id, n_projects, amount, n_converted)"
 	" SELECT pf.region_id, pf.chain_id, count(*), sum(max(pf.amount_key, 0)), sum(k.converted)"
 	" FROM browse_project_facets pf JOIN bp_key k ON k.pid = pf.project_id GROUP BY pf.region_id, pf.chain_id;"
 	"INSERT INTO browse_years SELECT region_id, chain_id, CAST(substr(date_key, 1, 4) AS INTEGER), count(*),"
 	" sum(max(amount_key, 0)) FROM browse_project_facets WHERE date_key GLOB '[12][0-9][0-9][0-9]*'"
 	" GROUP BY region_id, chain_id, substr(date_key, 1, 4);"
-	/* documents per (region subtree, chain subtree) */
+	/* documents per (region subtree, chain subtree); the "any" rows are counted apart so the
+	 * join only pairs real regions with real chains */
 	"CREATE TEMP TABLE bd_r(did INTEGER, r TEXT, PRIMARY KEY(did, r)) WITHOUT ROWID;"
 	"INSERT OR IGNORE INTO bd_r SELECT dr.doc_id, ra.ancestor_id FROM doc_regions dr"
 	" JOIN region_ancestors ra ON ra.region_id = dr.region_id;"
-	"INSERT OR IGNORE INTO bd_r SELECT id, '' FROM documents;"
 	"CREATE TEMP TABLE bd_c(did INTEGER, c TEXT, PRIMARY KEY(did, c)) WITHOUT ROWID;"
 	"INSERT OR IGNORE INTO bd_c SELECT dc.doc_id, ca.ancestor_id FROM doc_chains dc"
 	" JOIN browse_chain_ancestors ca ON ca.chain_id = dc.chain_id;"
-	"INSERT OR IGNORE INTO bd_c SELECT id, '' FROM documents;"
 	"CREATE TEMP TABLE bd_n(r TEXT, c TEXT, n INTEGER);"
 	"INSERT INTO bd_n SELECT r.r, c.c, count(*) FROM bd_r r JOIN bd_c c ON c.did = r.did GROUP BY r.r, c.c;"
+	"INSERT INTO bd_n SELECT r, '', count(*) FROM bd_r GROUP BY r;"
+	"INSERT INTO bd_n SELECT '', c, count(*) FROM bd_c GROUP BY c;"
+	"INSERT INTO bd_n SELECT '', '', count(*) FROM documents;"
 	"INSERT INTO browse_facets(region_id, chain_id, n_docs) SELECT r, c, n FROM bd_n WHERE 1"
 	" ON CONFLICT(region_id, chain_id) DO UPDATE SET n_docs = excluded.n_docs;"
+	/* whether each (region, chain) has subdivisions with facts, for the tree's markers */
+	"UPDATE browse_facets SET"
+	" kids_r = EXISTS(SELECT 1 FROM browse_region_children k CROSS JOIN browse_facets f2"
+	"  ON f2.region_id = k.child_id AND f2.chain_id = browse_facets.chain_id WHERE k.parent_id = browse_facets.region_id),"
+	" kids_c = EXISTS(SELECT 1 FROM chains k CROSS JOIN browse_facets f2"
+	"  ON f2.chain_id = k.id AND f2.region_id = browse_facets.region_id WHERE k.parent_id = browse_facets.chain_id);"
 	"DROP TABLE bp_key; DROP TABLE bp_r; DROP TABLE bp_c; DROP TABLE bd_r; DROP TABLE bd_c; DROP TABLE bd_n;";
 
 int browse_refresh_summaries(sqlite3 *db)
@@ -159,6 +194,10 @@ static int has_summaries(sqlite3 *db)
 		found = sqlite3_step(st) == SQLITE_ROW;
 		sqlite3_finalize(st);
 	}
+	/* and in the current layout */
+	if (found && sqlite3_prepare_v2(db, "SELECT kids_r FROM browse_facets LIMIT 0", -1, &st, NULL) != SQLITE_OK)
+		found = 0;
+	sqlite3_finalize(found ? st : NULL);
 	return found;
 }
 
@@ -303,10 +342,10 @@ struct list_sql {
 
 static const char region_cols[] =
 	"r.id, r.name_en, r.name_zh, r.level, coalesce(fc.n_projects, 0), coalesce(fc.n_docs, 0), coalesce(fc.amount, 0),"
-	" EXISTS(SELECT 1 FROM browse_region_children k WHERE k.parent_id = r.id), '', ''";
+	" fc.kids_r, '', ''";
 static const char chain_cols[] =
 	"ch.id, ch.name_en, ch.name_zh, 0, coalesce(fc.n_projects, 0), coalesce(fc.n_docs, 0), coalesce(fc.amount, 0),"
-	" EXISTS(SELECT 1 FROM chains k WHERE k.parent_id = ch.id), '', ''";
+	" fc.kids_c, '', ''";
 static const char project_cols[] =
 	"p.id, p.name, coalesce(p.company, ''), 0, 0, coalesce(p.n_sources, 0), p.amount_value,"
 	" 0, coalesce(rg.name_en, p.region_id, ''),"
@@ -513,7 +552,8 @@ int64_t browse_count(struct browse *b, const struct browse_spec *spec)
 	struct list_sql L;
 	list_sql_for(spec, &L);
 	struct buf sql = {0};
-	buf_printf(&sql, "SELECT count(*) %s", L.from_where);
+	/* a narrowed list is counted by scanning it: stop past the cap */
+	buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 %s LIMIT %d)", L.from_where, BROWSE_COUNT_CAP + 1);
 	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
 	buf_free(&sql);
 	if (!st)
@@ -546,38 +586,6 @@ int browse_totals(struct browse *b, const struct browse_filter *f, struct browse
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int label(struct browse *b, const char *sql, const char *id, char *en, size_t en_len, char *zh, size_t zh_len,
-		 int *has_children)
-{
-	en[0] = zh[0] = '\0';
-	if (has_children)
-		*has_children = 0;
-	sqlite3_stmt *st = prepare(b, sql);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		col_copy(st, 0, en, en_len);
-		col_copy(st, 1, zh, zh_len);
-		if (has_children)
-			*has_children = sqlite3_column_int(st, 2);
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
-int browse_region_label(struct browse *b, const char *id, char *en, size_t en_len, char *zh, size_t zh_len, int *has_children)
-{
-	return label(b, "SELECT name_en, name_zh, EXISTS(SELECT 1 FROM browse_region_children WHERE parent_id = ?1)"
-		     " FROM regions WHERE id = ?1", id, en, en_len, zh, zh_len, has_children);
-}
-
-int browse_chain_label(struct browse *b, const char *id, char *en, size_t en_len, char *zh, size_t zh_len, int *has_children)
-{
-	return label(b, "SELECT name_en, name_zh, EXISTS(SELECT 1 FROM chains WHERE parent_id = ?1)"
-		     " FROM chains WHERE id = ?1", id, en, en_len, zh, zh_len, has_children);
 }
 
 /* ---- search ---- */
@@ -658,11 +666,20 @@ struct browse_search *browse_search_open(struct browse *b, const char *text, con
 	}
 	int has_match = s->q.match != NULL;
 	s->where = search_where(&s->q, f, has_match ? 1 : 0);
+	/* the conditions as seen from an FTS row, so FTS5 keeps its own (rowid) order */
+	if (strcmp(s->where, "1") == 0) {
+		s->doc_cond = xstrdup("1");
+	} else {
+		struct buf c = {0};
+		buf_printf(&c, "EXISTS(SELECT 1 FROM documents d WHERE d.id = documents_fts.rowid AND %s)", s->where);
+		s->doc_cond = xstrdup(buf_cstr(&c));
+		buf_free(&c);
+	}
 	struct buf sql = {0};
 	/* count the matches, up to a cap */
 	if (has_match)
-		buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-			   " WHERE documents_fts MATCH ?1 AND %s LIMIT %d)", s->where, SEARCH_COUNT_CAP + 1);
+		buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?1 AND %s LIMIT %d)",
+			   s->doc_cond, SEARCH_COUNT_CAP + 1);
 	else
 		buf_printf(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents d WHERE %s LIMIT %d)", s->where, SEARCH_COUNT_CAP + 1);
 	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
@@ -713,6 +730,7 @@ void browse_search_close(struct browse_search *s)
 		return;
 	query_free(&s->q);
 	free(s->where);
+	free(s->doc_cond);
 	free(s->ids);
 	free(s);
 }
@@ -785,13 +803,15 @@ static int search_fetch(struct browse *b, struct browse_search *s, const struct 
 	struct buf sql = {0};
 	int has_match = s->q.match != NULL;
 	int kp = has_match ? 2 : 1;
+	/* FTS5 walks its matches in rowid order itself, so a page costs a page */
+	const char *idcol = has_match ? "documents_fts.rowid" : "d.id";
 	buf_printf(&sql, has_match
-		   ? "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1 AND %s"
-		   : "SELECT d.id FROM documents d WHERE %s", s->where);
+		   ? "SELECT documents_fts.rowid FROM documents_fts WHERE documents_fts MATCH ?1 AND %s"
+		   : "SELECT d.id FROM documents d WHERE %s", has_match ? s->doc_cond : s->where);
 	int nparams = kp + s->q.n_regions + s->q.n_chains + (s->q.lang[0] != 0) + (s->f.region[0] != 0) + (s->f.chain[0] != 0);
 	if (key)
-		buf_printf(&sql, " AND d.id %s ?%d", dir > 0 ? "<" : ">", nparams);
-	buf_printf(&sql, " ORDER BY d.id %s LIMIT %d", dir > 0 ? "DESC" : "ASC", limit);
+		buf_printf(&sql, " AND %s %s ?%d", idcol, dir > 0 ? "<" : ">", nparams);
+	buf_printf(&sql, " ORDER BY %s %s LIMIT %d", idcol, dir > 0 ? "DESC" : "ASC", limit);
 	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
 	buf_free(&sql);
 	if (!st)

@@ -85,7 +85,9 @@ const char *browse_errmsg(struct browse *b);
  * from the end (dir < 0). Returns the number of rows, or -1 on error. */
 int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct browse_key *key,
 		 int dir, int limit, struct browse_row *rows);
-/* Number of rows in the list. -1 on error. */
+/* Number of rows in the list, at most BROWSE_COUNT_CAP + 1 for a narrowed list (shown as
+ * "more than"). -1 on error. */
+#define BROWSE_COUNT_CAP 10000
 int64_t browse_count(struct browse *b, const struct browse_spec *spec);
 
 /* Totals for a filter: projects, documents and their investment (CNY equivalent). */
@@ -95,10 +97,6 @@ struct browse_totals {
 	int converted;                /* some amounts were in other currencies */
 };
 int browse_totals(struct browse *b, const struct browse_filter *f, struct browse_totals *t);
-
-/* Display names of a region or chain ("" when unknown). */
-int browse_region_label(struct browse *b, const char *id, char *en, size_t en_len, char *zh, size_t zh_len, int *has_children);
-int browse_chain_label(struct browse *b, const char *id, char *en, size_t en_len, char *zh, size_t zh_len, int *has_children);
 
 /* ---- search ---- */
 

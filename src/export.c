@@ -5,6 +5,7 @@
 #include "export.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "util.h"
 
@@ -148,12 +149,32 @@ struct table_writer {
 	int col;
 };
 
-static void cell_raw(struct table_writer *w, const char *s, size_t n)
+/* Copies s with invalid UTF-8 replaced by U+FFFD (file names need not be UTF-8). */
+static char *valid_utf8(const char *s, size_t n, size_t *outlen)
+{
+	struct buf b = { 0 };
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n; ) {
+		uint32_t cp;
+		int len = utf8_decode(u + i, n - i, &cp);
+		if (cp == 0xFFFD && len == 1)
+			buf_put_utf8(&b, 0xFFFD);
+		else
+			buf_append(&b, u + i, (size_t)len);
+		i += (size_t)len;
+	}
+	*outlen = b.len;
+	return b.data ? b.data : xstrdup("");
+}
+
+static void cell_raw(struct table_writer *w, const char *raw, size_t rawlen)
 {
 	if (w->col++)
 		fputc(w->format == FORMAT_CSV ? ',' : '\t', w->out);
-	if (!s)
+	if (!raw)
 		return;
+	size_t n;
+	char *s = valid_utf8(raw, rawlen, &n);
 	const unsigned char *u = (const unsigned char *)s;
 	if (w->format == FORMAT_CSV) {
 		int quote = 0;
@@ -170,6 +191,7 @@ static void cell_raw(struct table_writer *w, const char *s, size_t n)
 		}
 		if (quote)
 			fputc('"', w->out);
+		free(s);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -183,6 +205,7 @@ static void cell_raw(struct table_writer *w, const char *s, size_t n)
 				fputc(u[i], w->out);
 		}
 	}
+	free(s);
 }
 
 static void cell(struct table_writer *w, const char *s)

@@ -16,9 +16,6 @@
 #include "gazetteer.h"
 #include "util.h"
 
-/* projects.c may not be linked in every build (unit tests of the matcher alone). */
-#pragma weak extract_projects
-
 #define NONE UINT32_MAX
 
 /* A pattern value: which entity, how strong the alias is, and whether it is case-sensitive. */
@@ -34,7 +31,7 @@ enum alias_class {
 	AL_FULL,        /* full names, exonyms, former names: count where they stand */
 	AL_SHORT,       /* bare names: strong for provinces and prefectures, need context below */
 	AL_CTX,         /* generic aliases of a macro-region ("the demonstration zone") */
-	AL_WEAK,        /* spaced pinyin of a prefecture ("Tai Zhou"): needs context */
+	AL_WEAK,        /* flagged weak: spaced pinyin ("Tai Zhou"), needs context */
 };
 
 enum region_kind { RK_PROVINCE, RK_PREFECTURE, RK_COUNTY, RK_MACRO, RK_ZONE, RK_TOWN, RK_NOT_PLACE };
@@ -205,7 +202,7 @@ static int strstr_n(const char *s, size_t n, const char *needle)
 }
 
 static void add_alias_list(struct extractor *ex, uint32_t index, const char *list,
-			   enum alias_class cls, const char *flags, int english)
+			   enum alias_class cls, const char *flags)
 {
 	for (const char *p = list; *p;) {
 		const char *e = strchr(p, ';');
@@ -214,7 +211,7 @@ static void add_alias_list(struct extractor *ex, uint32_t index, const char *lis
 			enum alias_class c = cls;
 			if (flag_lists(flags, "ctx:", p, len))
 				c = AL_CTX;
-			else if (english && cls == AL_SHORT && memchr(p, ' ', len))
+			else if (flag_lists(flags, "weak:", p, len))
 				c = AL_WEAK;
 			int upper = flag_lists(flags, "upper:", p, len);
 			uint32_t apos = (memchr(p, '\'', len) || strstr_n(p, len, "\xE2\x80\x99")) ? V_APOS : 0;
@@ -317,10 +314,10 @@ static int load_regions(struct extractor *ex, const char *dir, char *err, size_t
 			parents[ex->n_regions] = f[RF_PARENT];
 			flags[ex->n_regions] = f[RF_FLAGS];
 			uint32_t idx = (uint32_t)ex->n_regions++;
-			add_alias_list(ex, idx, f[RF_FULL_EN], AL_FULL, f[RF_FLAGS], 1);
-			add_alias_list(ex, idx, f[RF_FULL_ZH], AL_FULL, f[RF_FLAGS], 0);
-			add_alias_list(ex, idx, f[RF_SHORT_EN], AL_SHORT, f[RF_FLAGS], 1);
-			add_alias_list(ex, idx, f[RF_SHORT_ZH], AL_SHORT, f[RF_FLAGS], 0);
+			add_alias_list(ex, idx, f[RF_FULL_EN], AL_FULL, f[RF_FLAGS]);
+			add_alias_list(ex, idx, f[RF_FULL_ZH], AL_FULL, f[RF_FLAGS]);
+			add_alias_list(ex, idx, f[RF_SHORT_EN], AL_SHORT, f[RF_FLAGS]);
+			add_alias_list(ex, idx, f[RF_SHORT_ZH], AL_SHORT, f[RF_FLAGS]);
 			if (r->kind == RK_PROVINCE)
 				add_abbrs(ex, idx, f[RF_ABBR]);
 		}
@@ -523,6 +520,12 @@ static int load_chains(struct extractor *ex, const char *dir, char *err, size_t 
 	return rc;
 }
 
+static int cmp_abbr(const void *a, const void *b)
+{
+	const struct abbr *x = a, *y = b;
+	return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
 struct extractor *extractor_open(const char *assets_dir, char *err, size_t errlen)
 {
 	double t0 = now_seconds();
@@ -541,6 +544,7 @@ struct extractor *extractor_open(const char *assets_dir, char *err, size_t errle
 		extractor_close(ex);
 		return NULL;
 	}
+	qsort(ex->abbrs, ex->n_abbrs, sizeof *ex->abbrs, cmp_abbr);
 	gaz_build(ex->gaz);
 	size_t np = gaz_pattern_count(ex->gaz);
 	ex->pat_kind = xcalloc(np ? np : 1, 1);
@@ -688,7 +692,6 @@ struct cand {
 	uint32_t region;
 	enum alias_class cls;
 	int bare;                    /* an apostrophe name written without it ("Jian", "yuan") */
-	int alone;                   /* the only candidate of a capitalised unique name */
 };
 
 /* The per-document state of the region step. */
@@ -787,7 +790,9 @@ static void emit_region(struct doc *d, uint32_t r, uint32_t start, uint32_t end)
 static int cand_score(const struct doc *d, uint32_t c)
 {
 	const struct region_ent *r = &d->ex->regions[c];
-	int s = 0;
+	/* a bare name means the higher-level place unless the text points to the lower one:
+	 * "Hebei" is the province, not Tianjin's Hebei District */
+	int s = r->kind == RK_PROVINCE ? 12 : r->kind == RK_PREFECTURE ? 6 : 0;
 	if (r->province != NONE && r->province != c && d->named[r->province])
 		s += 10;
 	if (r->prefecture != NONE && r->prefecture != c && d->named[r->prefecture])
@@ -840,7 +845,7 @@ static uint32_t resolve(const struct doc *d, const struct cand *cs, size_t n)
 		uint32_t c = cs[i].region;
 		if (cs[i].cls == AL_CTX)
 			continue;
-		if (!cand_strong(ex, &cs[i]) && !has_context(d, &cs[i]) && !cs[i].alone)
+		if (!cand_strong(ex, &cs[i]) && !has_context(d, &cs[i]))
 			continue;
 		int s = cand_score(d, c);
 		if (best != NONE) {
@@ -904,6 +909,22 @@ static int after_surname(const char *text, uint32_t start)
 	return 0;
 }
 
+/* "Jialing River", "Shuangjiang River": a bare name followed by a natural feature's noun. */
+static int before_feature(const struct gaz_text *t, const struct gaz_hit *h)
+{
+	static const char *const nouns[] = { "river", "rivers", "lake", "mountain", "mountains",
+					     "bay", "canal", "creek", "island", "islands", "hills" };
+	if (h->kend + 1 >= t->len || t->key[h->kend] != ' ')
+		return 0;
+	size_t b = h->kend + 1, e = b;
+	while (e < t->len && t->key[e] >= 'a' && t->key[e] <= 'z')
+		e++;
+	for (size_t i = 0; i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == e - b && memcmp(t->key + b, nouns[i], e - b) == 0)
+			return 1;
+	return 0;
+}
+
 static size_t hit_cands(const struct doc *d, const struct gaz_hit *h, struct cand *cs, size_t max,
 			int *not_place)
 {
@@ -911,7 +932,6 @@ static size_t hit_cands(const struct doc *d, const struct gaz_hit *h, struct can
 	size_t nv = hit_values(d->ex, d->text, h, 0, vals, 64), k = 0;
 	*not_place = 0;
 	int latin = (unsigned char)d->text[h->start] < 0x80;
-	int capital = d->text[h->start] >= 'A' && d->text[h->start] <= 'Z';
 	int apos = -1, person = -1;
 	for (size_t i = 0; i < nv && k < max; i++) {
 		uint32_t r = vals[i] & V_INDEX_MASK;
@@ -920,14 +940,13 @@ static size_t hit_cands(const struct doc *d, const struct gaz_hit *h, struct can
 		enum alias_class cls = (enum alias_class)((vals[i] & V_CLASS_MASK) >> V_CLASS_SHIFT);
 		if (latin && cls != AL_FULL) {
 			if (person < 0)
-				person = after_surname(d->text, h->start);
+				person = after_surname(d->text, h->start) || before_feature(d->t, h);
 			if (person)
 				continue;
 		}
 		cs[k].region = r;
 		cs[k].cls = cls;
 		cs[k].bare = 0;
-		cs[k].alone = 0;
 		if (vals[i] & V_APOS) {
 			if (apos < 0)
 				apos = span_has_apostrophe(d->text, h->start, h->end);
@@ -935,11 +954,6 @@ static size_t hit_cands(const struct doc *d, const struct gaz_hit *h, struct can
 		}
 		k++;
 	}
-	/* a county name that is unique in the country and written as a proper name ("Jiashan
-	 * Demonstration Zone") needs no other context */
-	if (k == 1 && latin && capital && cs[0].cls == AL_SHORT && !cs[0].bare &&
-	    d->ex->regions[cs[0].region].kind == RK_COUNTY && getenv("XALONE"))
-		cs[0].alone = 1;
 	return k;
 }
 
@@ -959,7 +973,7 @@ static size_t lower_bound_kstart(const struct gaz_hit *hits, size_t n, uint32_t 
 /* Places named inside a zone, town or macro-region name ("Suzhou Industrial Park" names Suzhou;
  * "Beijing-Tianjin-Hebei" names the three). For zones and towns only the division the zone lies
  * in (or an ancestor) counts: "Jiangbei New Area" of Nanjing does not name Ningbo's Jiangbei. */
-static void emit_inner(struct doc *d, const struct gaz_hit *outer, uint32_t owner)
+static void emit_inner(struct doc *d, const struct gaz_hit *outer, uint32_t owner, int depth)
 {
 	const struct extractor *ex = d->ex;
 	size_t a = lower_bound_kstart(d->hits, d->n_hits, outer->kstart), b = a;
@@ -998,6 +1012,10 @@ static void emit_inner(struct doc *d, const struct gaz_hit *outer, uint32_t owne
 				     r->kind != RK_TOWN && is_ancestor_or_self(ex, c, o->parent);
 			if (ok) {
 				emit_region(d, c, inner[i].start, inner[i].end);
+				/* "Beijing-Tianjin-Hebei region" holds "Beijing-Tianjin-Hebei", which
+				 * holds the three names */
+				if (depth < 3 && (r->kind == RK_MACRO || r->kind == RK_ZONE || r->kind == RK_TOWN))
+					emit_inner(d, &inner[i], c, depth + 1);
 				break;
 			}
 		}
@@ -1009,7 +1027,7 @@ static void emit_resolved(struct doc *d, const struct gaz_hit *h, uint32_t r)
 	emit_region(d, r, h->start, h->end);
 	enum region_kind k = d->ex->regions[r].kind;
 	if (k == RK_ZONE || k == RK_TOWN || k == RK_MACRO)
-		emit_inner(d, h, r);
+		emit_inner(d, h, r, 0);
 }
 
 static uint32_t key_cp_before(const struct gaz_text *t, uint32_t k, uint32_t *start)
@@ -1070,33 +1088,66 @@ static int doc_is_about(const struct doc *d, uint32_t macro)
 	return 0;
 }
 
-/* Is the hit next to a region mention already found, separated only by a list separator
- * (、 , ， / "and")? */
-static int listed_with_found(const struct doc *d, const struct gaz_hit *h)
+struct span {
+	uint32_t start, end;
+};
+
+static int cmp_span(const void *a, const void *b)
 {
-	const struct extraction *x = d->out;
-	for (size_t i = 0; i < x->n_mentions; i++) {
-		const struct mention *m = &x->mentions[i];
-		if (m->kind != MENTION_REGION)
-			continue;
-		uint32_t a, b;
-		if (m->end <= h->start) {
-			a = m->end;
-			b = h->start;
-		} else if (m->start >= h->end) {
-			a = h->end;
-			b = m->start;
-		} else
-			continue;
-		if (b - a > 6)
-			continue;
-		const char *g = d->text + a;
-		size_t gl = b - a;
-		static const char *const seps[] = { "\xE3\x80\x81", ",", ", ", "\xEF\xBC\x8C", "/",
-						    " and ", "\xE5\x92\x8C", "\xE4\xB8\x8E", " & " };
-		for (size_t k = 0; k < ARRAY_LEN(seps); k++)
-			if (strlen(seps[k]) == gl && memcmp(g, seps[k], gl) == 0)
-				return 1;
+	const struct span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The region mentions found so far, sorted by start, for listed_with_found(). */
+static struct span *found_spans(const struct extraction *x, size_t *n)
+{
+	struct span *s = xmalloc((x->n_mentions ? x->n_mentions : 1) * sizeof *s);
+	size_t k = 0;
+	for (size_t i = 0; i < x->n_mentions; i++)
+		if (x->mentions[i].kind == MENTION_REGION) {
+			s[k].start = x->mentions[i].start;
+			s[k].end = x->mentions[i].end;
+			k++;
+		}
+	qsort(s, k, sizeof *s, cmp_span);
+	*n = k;
+	return s;
+}
+
+static int list_separator(const char *g, size_t gl)
+{
+	static const char *const seps[] = { "\xE3\x80\x81", ",", ", ", "\xEF\xBC\x8C", "/",
+					    " and ", "\xE5\x92\x8C", "\xE4\xB8\x8E", " & " };
+	for (size_t k = 0; k < ARRAY_LEN(seps); k++)
+		if (strlen(seps[k]) == gl && memcmp(g, seps[k], gl) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the hit next to a region mention already found, separated only by a list separator
+ * (、 , ， / "and")? Looks at the few spans on either side (mentions may nest). */
+static int listed_with_found(const struct doc *d, const struct span *s, size_t n,
+			     const struct gaz_hit *h)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s[mid].start < h->start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo, seen = 0; k > 0 && seen < 4; k--, seen++) {
+		const struct span *m = &s[k - 1];
+		if (m->end <= h->start && h->start - m->end <= 6 &&
+		    list_separator(d->text + m->end, h->start - m->end))
+			return 1;
+	}
+	for (size_t k = lo, seen = 0; k < n && seen < 4; k++, seen++) {
+		const struct span *m = &s[k];
+		if (m->start >= h->end && m->start - h->end <= 6 &&
+		    list_separator(d->text + h->end, m->start - h->end))
+			return 1;
 	}
 	return 0;
 }
@@ -1151,10 +1202,12 @@ static void region_mentions(struct doc *d)
 	 * followed from its known member */
 	for (int round = 0; round < 3; round++) {
 		int changed = 0;
+		size_t n_spans;
+		struct span *spans = found_spans(d->out, &n_spans);
 		for (size_t i = 0; i < n; i++) {
 			if (defer[i] != 1 && defer[i] != 2)
 				continue;
-			if (!listed_with_found(d, &d->hits[i]))
+			if (!listed_with_found(d, spans, n_spans, &d->hits[i]))
 				continue;
 			size_t nc = hit_cands(d, &d->hits[i], cs, 32, &not_place);
 			uint32_t best = NONE;
@@ -1174,6 +1227,7 @@ static void region_mentions(struct doc *d)
 				changed = 1;
 			}
 		}
+		free(spans);
 		if (!changed)
 			break;
 	}
@@ -1213,10 +1267,18 @@ static int abbr_list_ends_name(uint32_t next)
 
 static uint32_t abbr_region(const struct extractor *ex, uint32_t cp)
 {
-	for (size_t i = 0; i < ex->n_abbrs; i++)
-		if (ex->abbrs[i].cp == cp && cp != 0)
-			return ex->abbrs[i].region;
-	return NONE;
+	/* ex->abbrs is sorted by code point (romanised ones, cp 0, first) */
+	size_t lo = 0, hi = ex->n_abbrs;
+	if (cp == 0)
+		return NONE;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ex->abbrs[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ex->n_abbrs && ex->abbrs[lo].cp == cp ? ex->abbrs[lo].region : NONE;
 }
 
 /* One-character province abbreviations, only in lists of two or more (沪苏浙皖, 京津冀). */
@@ -1278,6 +1340,8 @@ static void abbreviation_lists_en(struct doc *d)
 				break;
 			uint32_t r = NONE;
 			const char *orig = d->text + t->map[j];
+			if (e - j > 5 || orig[0] < 'A' || orig[0] > 'Z')
+				break;   /* romanised abbreviations are short capitalised words */
 			for (size_t a = 0; a < ex->n_abbrs && r == NONE; a++) {
 				const char *ro = ex->abbrs[a].roman;
 				if (ro && strlen(ro) == e - j && memcmp(orig, ro, e - j) == 0 &&
@@ -1443,6 +1507,5 @@ void extract_document(const struct extractor *ex, const char *text, size_t n,
 	free(chn);
 	gaz_text_free(&t);
 	qsort(out->mentions, out->n_mentions, sizeof *out->mentions, cmp_mention);
-	if (extract_projects)
-		extract_projects(ex, text, n, lang, pub_date, out);
+	extract_projects(ex, text, n, lang, pub_date, out);
 }

@@ -10,110 +10,45 @@
 
 #define NO_NODE UINT32_MAX
 
+/* A pattern as added: its folded bytes in the arena, and its value. */
+struct added {
+	uint32_t off, len, value;
+};
+
 struct gazetteer {
-	/* trie nodes */
-	uint32_t *fail, *dict, *depth, *first_child, *next_sibling;
+	/* patterns as added (gaz_add), turned into the automaton by gaz_build */
+	char *arena;
+	size_t arena_len, arena_cap;
+	struct added *added;
+	size_t n_added, cap_added;
+	/* trie nodes, numbered in depth-first order of the sorted patterns */
+	uint32_t *fail, *dict, *depth;
 	int32_t *out;                 /* pattern id ending here, or -1 */
-	unsigned char *byte;          /* edge byte into the node */
-	size_t n_nodes, cap_nodes;
-	/* edges: open addressing, key = node * 256 + byte + 1 (0 = empty) */
-	uint64_t *edge_key;
-	uint32_t *edge_child;
-	size_t edge_cap, n_edges;
+	uint32_t *child_start;        /* children of node u: child_byte/child_node[child_start[u] .. child_start[u + 1]) */
+	unsigned char *child_byte;    /* ascending within a node */
+	uint32_t *child_node;
+	size_t n_nodes;
 	uint32_t root_next[256];
-	/* values: (pattern, value) pairs while adding, grouped by pattern after gaz_build */
-	uint32_t *pair_pat, *pair_val;
-	size_t n_pairs, cap_pairs;
+	/* values grouped by pattern */
 	uint32_t *val_start;          /* pattern -> first value index; n_patterns + 1 entries */
 	uint32_t *values;
 	size_t n_patterns;
 	int built;
 };
 
-static uint64_t edge_hash(uint64_t k)
-{
-	k *= 0x9E3779B97F4A7C15ull;
-	return k ^ (k >> 29);
-}
-
 static uint32_t edge_get(const struct gazetteer *g, uint32_t node, unsigned char b)
 {
 	if (node == 0)
 		return g->root_next[b];
-	uint64_t k = (uint64_t)node * 256 + b + 1;
-	size_t mask = g->edge_cap - 1;
-	for (size_t i = edge_hash(k) & mask;; i = (i + 1) & mask) {
-		if (g->edge_key[i] == k)
-			return g->edge_child[i];
-		if (g->edge_key[i] == 0)
-			return NO_NODE;
+	uint32_t lo = g->child_start[node], hi = g->child_start[node + 1];
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (g->child_byte[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-}
-
-static void edge_put(struct gazetteer *g, uint32_t node, unsigned char b, uint32_t child);
-
-static void edge_grow(struct gazetteer *g)
-{
-	uint64_t *old_key = g->edge_key;
-	uint32_t *old_child = g->edge_child;
-	size_t old_cap = g->edge_cap;
-	g->edge_cap = old_cap ? old_cap * 2 : 1u << 16;
-	g->edge_key = xcalloc(g->edge_cap, sizeof *g->edge_key);
-	g->edge_child = xmalloc(g->edge_cap * sizeof *g->edge_child);
-	g->n_edges = 0;
-	for (size_t i = 0; i < old_cap; i++)
-		if (old_key[i])
-			edge_put(g, (uint32_t)((old_key[i] - 1) >> 8),
-				 (unsigned char)((old_key[i] - 1) & 255), old_child[i]);
-	free(old_key);
-	free(old_child);
-}
-
-static void edge_put(struct gazetteer *g, uint32_t node, unsigned char b, uint32_t child)
-{
-	if (node == 0) {
-		g->root_next[b] = child;
-		return;
-	}
-	if ((g->n_edges + 1) * 2 > g->edge_cap)
-		edge_grow(g);
-	uint64_t k = (uint64_t)node * 256 + b + 1;
-	size_t mask = g->edge_cap - 1;
-	size_t i = edge_hash(k) & mask;
-	while (g->edge_key[i] != 0 && g->edge_key[i] != k)
-		i = (i + 1) & mask;
-	if (g->edge_key[i] == 0)
-		g->n_edges++;
-	g->edge_key[i] = k;
-	g->edge_child[i] = child;
-}
-
-static uint32_t node_new(struct gazetteer *g, uint32_t parent, unsigned char b)
-{
-	if (g->n_nodes == g->cap_nodes) {
-		size_t c = g->cap_nodes ? g->cap_nodes * 2 : 4096;
-		g->fail = xrealloc(g->fail, c * sizeof *g->fail);
-		g->dict = xrealloc(g->dict, c * sizeof *g->dict);
-		g->depth = xrealloc(g->depth, c * sizeof *g->depth);
-		g->first_child = xrealloc(g->first_child, c * sizeof *g->first_child);
-		g->next_sibling = xrealloc(g->next_sibling, c * sizeof *g->next_sibling);
-		g->out = xrealloc(g->out, c * sizeof *g->out);
-		g->byte = xrealloc(g->byte, c);
-		g->cap_nodes = c;
-	}
-	uint32_t id = (uint32_t)g->n_nodes++;
-	g->fail[id] = 0;
-	g->dict[id] = 0;
-	g->depth[id] = parent == NO_NODE ? 0 : g->depth[parent] + 1;
-	g->first_child[id] = NO_NODE;
-	g->next_sibling[id] = NO_NODE;
-	g->out[id] = -1;
-	g->byte[id] = b;
-	if (parent != NO_NODE) {
-		g->next_sibling[id] = g->first_child[parent];
-		g->first_child[parent] = id;
-	}
-	return id;
+	return lo < g->child_start[node + 1] && g->child_byte[lo] == b ? g->child_node[lo] : NO_NODE;
 }
 
 struct gazetteer *gaz_new(void)
@@ -121,8 +56,6 @@ struct gazetteer *gaz_new(void)
 	struct gazetteer *g = xcalloc(1, sizeof *g);
 	for (int i = 0; i < 256; i++)
 		g->root_next[i] = NO_NODE;
-	node_new(g, NO_NODE, 0);
-	edge_grow(g);
 	return g;
 }
 
@@ -130,17 +63,15 @@ void gaz_free(struct gazetteer *g)
 {
 	if (!g)
 		return;
+	free(g->arena);
+	free(g->added);
 	free(g->fail);
 	free(g->dict);
 	free(g->depth);
-	free(g->first_child);
-	free(g->next_sibling);
 	free(g->out);
-	free(g->byte);
-	free(g->edge_key);
-	free(g->edge_child);
-	free(g->pair_pat);
-	free(g->pair_val);
+	free(g->child_start);
+	free(g->child_byte);
+	free(g->child_node);
 	free(g->val_start);
 	free(g->values);
 	free(g);
@@ -236,27 +167,37 @@ int gaz_add(struct gazetteer *g, const char *pat, size_t len, uint32_t value)
 		n--;
 	if (n == a)
 		return 0;
-	uint32_t node = 0;
-	for (size_t i = a; i < n; i++) {
-		unsigned char b = (unsigned char)buf[i];
-		uint32_t next = edge_get(g, node, b);
-		if (next == NO_NODE) {
-			next = node_new(g, node, b);
-			edge_put(g, node, b, next);
-		}
-		node = next;
+	if (g->arena_len + (n - a) > g->arena_cap) {
+		g->arena_cap = g->arena_cap ? g->arena_cap * 2 : 1u << 16;
+		while (g->arena_cap < g->arena_len + (n - a))
+			g->arena_cap *= 2;
+		g->arena = xrealloc(g->arena, g->arena_cap);
 	}
-	if (g->out[node] < 0)
-		g->out[node] = (int32_t)g->n_patterns++;
-	if (g->n_pairs == g->cap_pairs) {
-		g->cap_pairs = g->cap_pairs ? g->cap_pairs * 2 : 4096;
-		g->pair_pat = xrealloc(g->pair_pat, g->cap_pairs * sizeof *g->pair_pat);
-		g->pair_val = xrealloc(g->pair_val, g->cap_pairs * sizeof *g->pair_val);
+	if (g->n_added == g->cap_added) {
+		g->cap_added = g->cap_added ? g->cap_added * 2 : 4096;
+		g->added = xrealloc(g->added, g->cap_added * sizeof *g->added);
 	}
-	g->pair_pat[g->n_pairs] = (uint32_t)g->out[node];
-	g->pair_val[g->n_pairs] = value;
-	g->n_pairs++;
+	memcpy(g->arena + g->arena_len, buf + a, n - a);
+	g->added[g->n_added].off = (uint32_t)g->arena_len;
+	g->added[g->n_added].len = (uint32_t)(n - a);
+	g->added[g->n_added].value = value;
+	g->n_added++;
+	g->arena_len += n - a;
 	return 1;
+}
+
+static const char *sort_arena;   /* gaz_build runs once, single-threaded, at start-up */
+
+static int cmp_added(const void *pa, const void *pb)
+{
+	const struct added *x = pa, *y = pb;
+	size_t l = x->len < y->len ? x->len : y->len;
+	int c = memcmp(sort_arena + x->off, sort_arena + y->off, l);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;   /* keep the order of adding */
 }
 
 void gaz_build(struct gazetteer *g)
@@ -264,45 +205,101 @@ void gaz_build(struct gazetteer *g)
 	if (g->built)
 		return;
 	g->built = 1;
-	/* group the values by pattern (counting sort, stable so the order of adding is kept) */
-	g->val_start = xcalloc(g->n_patterns + 1, sizeof *g->val_start);
-	g->values = xmalloc((g->n_pairs ? g->n_pairs : 1) * sizeof *g->values);
-	for (size_t i = 0; i < g->n_pairs; i++)
-		g->val_start[g->pair_pat[i] + 1]++;
-	for (size_t p = 0; p < g->n_patterns; p++)
-		g->val_start[p + 1] += g->val_start[p];
-	uint32_t *fill = xmalloc((g->n_patterns + 1) * sizeof *fill);
-	memcpy(fill, g->val_start, (g->n_patterns + 1) * sizeof *fill);
-	for (size_t i = 0; i < g->n_pairs; i++)
-		g->values[fill[g->pair_pat[i]]++] = g->pair_val[i];
+	sort_arena = g->arena;
+	if (g->n_added > 1)
+		qsort(g->added, g->n_added, sizeof *g->added, cmp_added);
+
+	/* nodes: at most one per pattern byte, plus the root */
+	size_t max_nodes = g->arena_len + 1;
+	uint32_t *parent = xmalloc(max_nodes * sizeof *parent);
+	unsigned char *byte = xmalloc(max_nodes);
+	g->depth = xmalloc(max_nodes * sizeof *g->depth);
+	g->out = xmalloc(max_nodes * sizeof *g->out);
+	g->val_start = xmalloc((g->n_added + 1) * sizeof *g->val_start);
+	g->values = xmalloc((g->n_added ? g->n_added : 1) * sizeof *g->values);
+	uint32_t *path = xmalloc((4096 + 1) * sizeof *path);   /* nodes of the previous pattern */
+	g->n_nodes = 1;
+	parent[0] = NO_NODE;
+	byte[0] = 0;
+	g->depth[0] = 0;
+	g->out[0] = -1;
+	path[0] = 0;
+	const char *prev = NULL;
+	size_t prev_len = 0;
+	for (size_t i = 0; i < g->n_added; i++) {
+		const char *p = g->arena + g->added[i].off;
+		size_t len = g->added[i].len, lcp = 0;
+		while (prev && lcp < len && lcp < prev_len && p[lcp] == prev[lcp])
+			lcp++;
+		if (!(prev && lcp == len && len == prev_len)) {
+			for (size_t k = lcp; k < len; k++) {
+				uint32_t u = (uint32_t)g->n_nodes++;
+				parent[u] = path[k];
+				byte[u] = (unsigned char)p[k];
+				g->depth[u] = (uint32_t)k + 1;
+				g->out[u] = -1;
+				path[k + 1] = u;
+			}
+			g->out[path[len]] = (int32_t)g->n_patterns;
+			g->val_start[g->n_patterns++] = (uint32_t)i;
+		}
+		g->values[i] = g->added[i].value;
+		prev = p;
+		prev_len = len;
+	}
+	g->val_start[g->n_patterns] = (uint32_t)g->n_added;
+	free(path);
+
+	/* children lists (nodes are in depth-first order of sorted patterns, so the children of a
+	 * node come in ascending byte order) */
+	size_t nn = g->n_nodes;
+	g->child_start = xcalloc(nn + 1, sizeof *g->child_start);
+	g->child_byte = xmalloc(nn ? nn : 1);
+	g->child_node = xmalloc((nn ? nn : 1) * sizeof *g->child_node);
+	for (size_t u = 1; u < nn; u++)
+		g->child_start[parent[u] + 1]++;
+	for (size_t u = 0; u < nn; u++)
+		g->child_start[u + 1] += g->child_start[u];
+	uint32_t *fill = xmalloc((nn + 1) * sizeof *fill);
+	memcpy(fill, g->child_start, (nn + 1) * sizeof *fill);
+	for (size_t u = 1; u < nn; u++) {
+		uint32_t at = fill[parent[u]]++;
+		g->child_byte[at] = byte[u];
+		g->child_node[at] = (uint32_t)u;
+		if (parent[u] == 0)
+			g->root_next[byte[u]] = (uint32_t)u;
+	}
 	free(fill);
-	free(g->pair_pat);
-	free(g->pair_val);
-	g->pair_pat = g->pair_val = NULL;
+	free(parent);
+	free(g->arena);
+	free(g->added);
+	g->arena = NULL;
+	g->added = NULL;
 
 	/* failure and dictionary links, breadth first */
-	uint32_t *queue = xmalloc(g->n_nodes * sizeof *queue);
+	g->fail = xcalloc(nn, sizeof *g->fail);
+	g->dict = xcalloc(nn, sizeof *g->dict);
+	uint32_t *queue = xmalloc(nn * sizeof *queue);
 	size_t qh = 0, qt = 0;
-	for (uint32_t c = g->first_child[0]; c != NO_NODE; c = g->next_sibling[c]) {
-		g->fail[c] = 0;
-		g->dict[c] = 0;
-		queue[qt++] = c;
-	}
+	queue[qt++] = 0;
 	while (qh < qt) {
 		uint32_t u = queue[qh++];
-		for (uint32_t c = g->first_child[u]; c != NO_NODE; c = g->next_sibling[c]) {
-			unsigned char b = g->byte[c];
-			uint32_t f = g->fail[u];
-			uint32_t t;
-			while ((t = edge_get(g, f, b)) == NO_NODE && f != 0)
-				f = g->fail[f];
-			t = edge_get(g, f, b);
+		for (uint32_t e = g->child_start[u]; e < g->child_start[u + 1]; e++) {
+			uint32_t c = g->child_node[e];
+			unsigned char b = g->child_byte[e];
+			uint32_t t = NO_NODE;
+			if (u != 0) {
+				uint32_t f = g->fail[u];
+				while ((t = edge_get(g, f, b)) == NO_NODE && f != 0)
+					f = g->fail[f];
+			}
 			g->fail[c] = (t == NO_NODE || t == c) ? 0 : t;
 			g->dict[c] = g->out[g->fail[c]] >= 0 ? g->fail[c] : g->dict[g->fail[c]];
 			queue[qt++] = c;
 		}
 	}
 	free(queue);
+	free(byte);
 }
 
 size_t gaz_pattern_count(const struct gazetteer *g) { return g->n_patterns; }
@@ -376,17 +373,14 @@ size_t gaz_scan(const struct gazetteer *g, const struct gaz_text *t,
 	return *n;
 }
 
-static int cmp_longest(const void *a, const void *b, const struct gaz_hit *hits)
+/* Leftmost-longest order: the earlier start first, the longer match first at the same start
+ * (forward maximum matching: 上海城市 is 上海 + 城市, not 上 + 海城市). */
+static int hit_before(const struct gaz_hit *x, const struct gaz_hit *y)
 {
-	const struct gaz_hit *x = hits + *(const size_t *)a, *y = hits + *(const size_t *)b;
-	uint32_t lx = x->kend - x->kstart, ly = y->kend - y->kstart;
-	if (lx != ly)
-		return lx > ly ? -1 : 1;
 	if (x->kstart != y->kstart)
-		return x->kstart < y->kstart ? -1 : 1;
-	return 0;
+		return x->kstart < y->kstart;
+	return x->kend > y->kend;
 }
-
 
 void gaz_select_longest(const struct gaz_hit *hits, size_t n, unsigned char *keep)
 {
@@ -402,13 +396,14 @@ void gaz_select_longest(const struct gaz_hit *hits, size_t n, unsigned char *kee
 		if (hits[i].kend > hi)
 			hi = hits[i].kend;
 	}
+	/* stable merge sort by start, the longer first at the same start */
 	size_t *tmp = xmalloc(n * sizeof *tmp);
 	for (size_t width = 1; width < n; width *= 2) {
 		for (size_t a = 0; a < n; a += 2 * width) {
 			size_t m = a + width < n ? a + width : n, e = a + 2 * width < n ? a + 2 * width : n;
 			size_t i = a, j = m, o = a;
 			while (i < m && j < e)
-				tmp[o++] = cmp_longest(&order[j], &order[i], hits) < 0 ? order[j++] : order[i++];
+				tmp[o++] = hit_before(&hits[order[j]], &hits[order[i]]) ? order[j++] : order[i++];
 			while (i < m)
 				tmp[o++] = order[i++];
 			while (j < e)

@@ -52,8 +52,9 @@ void gaz_text_free(struct gaz_text *t);
 size_t gaz_scan(const struct gazetteer *g, const struct gaz_text *t,
 		struct gaz_hit **hits, size_t *n, size_t *cap);
 
-/* Longest match first: marks in keep[] (1/0) a set of non-overlapping hits chosen by length
- * (longer first, then earlier). hits may be in any order; keep has n entries. */
+/* Longest match first: marks in keep[] (1/0) a set of non-overlapping hits, leftmost-longest
+ * (scanning from the left, the longest hit that starts at a position wins and hides what it
+ * overlaps). hits may be in any order; keep has n entries. */
 void gaz_select_longest(const struct gaz_hit *hits, size_t n, unsigned char *keep);
 
 #endif

@@ -194,6 +194,8 @@ struct run {
 	pthread_mutex_t profile_mu;
 	struct profile prof;
 	struct index_summary *sum;
+	/* counted by the walker thread alone, added to sum after it is joined */
+	int64_t walk_scanned, walk_unchanged, walk_failed;
 	/* progress */
 	int show_progress;
 	int64_t total_files, total_bytes, done_files, done_bytes;
@@ -235,9 +237,12 @@ static void walk_problem(void *ctx, const char *path, const char *why)
 {
 	struct run *run = ctx;
 	warnx_("%s: %s", path, why);
-	/* remember directory-level problems by relative prefix */
-	size_t rootlen = strlen(run->opt->dirs[0]);
-	(void)rootlen;
+	const char *base = strrchr(path, '/');
+	if (corpus_wanted_name(base ? base + 1 : path)) {
+		run->walk_failed++;         /* a file we would have read */
+		return;
+	}
+	/* a directory we could not walk: what the cache has under it is not "removed" */
 	run->problem_dirs = xrealloc(run->problem_dirs, (run->n_problem_dirs + 1) * sizeof *run->problem_dirs);
 	run->problem_dirs[run->n_problem_dirs++] = xstrdup(path);
 }
@@ -247,13 +252,13 @@ static int walk_file(void *ctx, const struct corpus_file *f)
 	struct run *run = ctx;
 	if (interrupted)
 		return 1;
-	run->sum->scanned++;
+	run->walk_scanned++;
 	uint64_t ph = path_hash_of(run->real_root, f->rel_path);
 	struct known_entry *k = known_get(&run->known, ph);
 	if (k) {
 		k->seen = 1;
 		if (!run->opt->full && k->k.size == f->size && k->k.mtime_ns == f->mtime_ns) {
-			run->sum->unchanged++;
+			run->walk_unchanged++;
 			return 0;
 		}
 	}
@@ -561,7 +566,11 @@ static int index_one_root(struct run *run, const char *dir)
 	pthread_join(walker, NULL);
 	for (int i = 0; i < nworkers; i++)
 		pthread_join(workers[i], NULL);
-	run->done_files += run->sum->unchanged;   /* for the bar only */
+	run->sum->scanned += run->walk_scanned;
+	run->sum->unchanged += run->walk_unchanged;
+	run->sum->failed += run->walk_failed;
+	run->done_files += run->walk_unchanged;   /* for the bar only */
+	run->walk_scanned = run->walk_unchanged = run->walk_failed = 0;
 	if (in_tx)
 		rc = rc ? (store_rollback(run->st), rc) : store_commit(run->st);
 	queue_destroy(&run->jobs);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "export.h"
 #include "indexer.h"
@@ -167,6 +168,11 @@ static int cmd_index(const struct args *a, const char *db)
 		usage_error("%s: index needs at least one DIR", "index");
 	if (a->format || a->ascii || a->limit != 20)
 		usage_error("%s: index takes --db, --full and --quiet", "index");
+	for (int i = 0; i < a->npos; i++) {
+		struct stat sb;
+		if (stat(a->pos[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+			usage_error("%s: not a directory (index wants folders of news files)", a->pos[i]);
+	}
 	struct index_options opt = { db, a->pos, a->npos, a->full, a->quiet };
 	struct index_summary s;
 	int rc = index_run(&opt, &s);

@@ -167,6 +167,8 @@ static void division_of(const struct extractor *ex, const char *id, char out[EXT
 struct place {
 	uint32_t start, end;
 	char code[7];           /* the division, "" when the mention is not one */
+	int count;              /* mentions of that division in the document */
+	int province_count;     /* mentions of any division in its province */
 };
 
 struct chain_hit {
@@ -202,9 +204,11 @@ static size_t first_chain_from(const struct chain_hit *a, size_t n, uint32_t pos
 }
 
 /* The most specific division among the place mentions in [lo, hi) that is consistent with
- * (inside) `within` when that is set; ties go to the mention nearest to `near`. */
+ * (inside) `within` when that is set; ties go to the mention nearest to `near`. A division in
+ * another province than the document's focus counts only when the document names it often:
+ * a company named after a far-away place ("Hefeng Amphibious Aircraft") is not a location. */
 static const char *best_place(const struct place *pl, size_t np, uint32_t lo, uint32_t hi,
-			      const char *within, uint32_t near)
+			      const char *within, uint32_t near, const char *focus)
 {
 	const char *best = NULL;
 	int best_level = 0;
@@ -213,6 +217,9 @@ static const char *best_place(const struct place *pl, size_t np, uint32_t lo, ui
 		if (!pl[i].code[0] || pl[i].end > hi)
 			continue;
 		if (within && !code_within(pl[i].code, within))
+			continue;
+		if (focus && focus[0] && memcmp(focus, pl[i].code, 2) != 0 &&
+		    pl[i].province_count < 3)
 			continue;
 		int lv = code_level(pl[i].code);
 		uint32_t d = pl[i].start > near ? pl[i].start - near : near - pl[i].start;
@@ -236,8 +243,8 @@ static void document_focus(const struct place *pl, size_t np, char out[7])
 	struct tally { char code[7]; int score; } t[64];
 	size_t nt = 0;
 	for (size_t i = 0; i < np; i++) {
-		if (!pl[i].code[0])
-			continue;
+		if (!pl[i].code[0] || pl[i].end - pl[i].start <= 3)
+			continue;       /* 京 of 京津冀 says little about what the text is about */
 		size_t j = 0;
 		while (j < nt && strcmp(t[j].code, pl[i].code) != 0)
 			j++;
@@ -290,8 +297,9 @@ static int period_ends_sentence(const char *t, size_t n, size_t lo, size_t p)
 {
 	if (p + 1 < n && is_digit((unsigned char)t[p + 1]))
 		return 0;
-	if (p + 1 < n && t[p + 1] != ' ' && t[p + 1] != '\n' && !((unsigned char)t[p + 1] & 0x80))
-		return 0;
+	if (p + 1 < n && t[p + 1] != ' ' && t[p + 1] != '\n' && !((unsigned char)t[p + 1] & 0x80) &&
+	    !(is_upper((unsigned char)t[p + 1]) && p > lo && t[p - 1] >= 'a' && t[p - 1] <= 'z'))
+		return 0;       /* "city.Focus": machine-joined sentences still end */
 	size_t w = p;
 	while (w > lo && (is_alpha((unsigned char)t[w - 1]) || t[w - 1] == '.'))
 		w--;
@@ -339,7 +347,10 @@ static struct span *split_sentences(const char *t, size_t n, size_t *count)
 			size_t e = p + cut;
 			if (e > n)
 				e = n;
-			if (e > start) {
+			int blank = 1;
+			for (size_t q = start; q < e && blank; q++)
+				blank = t[q] == ' ' || t[q] == '\n';
+			if (e > start && !blank) {
 				if (k == cap) {
 					cap *= 2;
 					s = xrealloc(s, cap * sizeof *s);
@@ -378,7 +389,7 @@ static const char *const zh_not_investment[] = {
 static const char *const en_not_investment[] = {
 	"output", "revenue", "revenues", "sales", "tax", "taxes", "registered capital", "gdp",
 	"export", "exports", "turnover", "market", "profit", "profits", "fund", "funds", "subsidy",
-	"subsidies", "valuation", "value of", "worth of goods", "trade", "income", "financing",
+	"subsidies", "valuation", "worth of goods", "trade", "income", "financing",
 	"raised", "award", "prize", "salary", "loan", "loans", "spending", "budget",
 };
 
@@ -389,6 +400,31 @@ static const char *const en_batch_words[] = {
 	"bases", "parks", "items", "programs", "programmes", "factories", "facilities",
 };
 
+/* Position just after the last occurrence of any of the words in [from, p), or 0. */
+static size_t last_of(const char *t, size_t from, size_t p, const char *const *words, size_t count,
+		      int latin)
+{
+	size_t best = 0;
+	for (size_t m = 0; m < count; m++) {
+		size_t k = strlen(words[m]);
+		for (size_t q = from; q + k <= p; q++) {
+			if (latin ? !word_is(t + q, k, words[m]) : memcmp(t + q, words[m], k) != 0)
+				continue;
+			if (latin && ((q > from && is_alpha((unsigned char)t[q - 1])) ||
+				      (q + k < p && is_alpha((unsigned char)t[q + k]))))
+				continue;
+			if (q + k > best)
+				best = q + k;
+		}
+	}
+	return best;
+}
+
+/* "N projects ..., including (the) X with ... of Y": after an enumerator the amount is the
+ * item's own again. */
+static const char *const enumerators[] = {"包括", "其中", "including", "such as", "namely",
+					  "among them", "among which", "in which"};
+
 static int zh_batch_before(const char *t, size_t lo, size_t p)
 {
 	/* "16个重点项目, 总投资...", "项目159个", "一批项目", "等项目" */
@@ -398,19 +434,15 @@ static int zh_batch_before(const char *t, size_t lo, size_t p)
 		"个重点", "个重大", "个签约", "个开工", "个集中", "多个", "项目共", "一批",
 		"个项目", "余个", "家企业", "个产业",
 	};
-	for (size_t m = 0; m < ARRAY_LEN(marks); m++)
-		if (contains_bytes(t, from, p, marks[m]))
-			return 1;
-	return 0;
+	size_t batch = last_of(t, from, p, marks, ARRAY_LEN(marks), 0);
+	return batch && batch > last_of(t, from, p, enumerators, ARRAY_LEN(enumerators), 0);
 }
 
 static int en_batch_before(const char *t, size_t lo, size_t p)
 {
 	size_t from = p > lo + 90 ? p - 90 : lo;
-	for (size_t m = 0; m < ARRAY_LEN(en_batch_words); m++)
-		if (contains_phrase(t, from, p, en_batch_words[m]))
-			return 1;
-	return 0;
+	size_t batch = last_of(t, from, p, en_batch_words, ARRAY_LEN(en_batch_words), 1);
+	return batch && batch > last_of(t, from, p, enumerators, ARRAY_LEN(enumerators), 1);
 }
 
 static int not_investment_before(const char *t, size_t lo, size_t p)
@@ -448,6 +480,7 @@ static const struct stage_word en_stages[] = {
 	{"started construction", STATUS_STARTED}, {"began construction", STATUS_STARTED},
 	{"construction began", STATUS_STARTED}, {"construction started", STATUS_STARTED},
 	{"commenced", STATUS_STARTED}, {"kicked off", STATUS_STARTED},
+	{"foundation laying", STATUS_STARTED}, {"laid the foundation", STATUS_STARTED},
 	{"started", STATUS_STARTED}, {"launched", STATUS_STARTED}, {"foundation stone", STATUS_STARTED},
 	{"unveiled", STATUS_UNVEILED}, {"unveiling", STATUS_UNVEILED},
 	{"inaugurated", STATUS_UNVEILED}, {"inauguration", STATUS_UNVEILED},
@@ -742,6 +775,8 @@ static const char *const en_stop[] = {
 	"landed", "kicked", "broke", "ground", "groundbreaking", "started", "commenced", "entered",
 	"joint", "jointly", "new-type", "officially", "formally", "successfully", "recently",
 	"currently", "now", "newly", "already", "still", "just", "once", "last", "year", "years",
+	"help", "helps", "helping", "enable", "enables", "support", "supports", "allow", "allows",
+	"let", "lets", "commercialize", "turn", "turns", "create", "creates", "created",
 };
 
 /* Words too general to name a project on their own. */
@@ -760,6 +795,8 @@ static const char *const en_generic[] = {
 	"projects", "single", "biggest-ever", "largest-ever", "record", "people's", "livelihood",
 	"start-up", "startup", "latest", "recent", "upcoming", "planned", "proposed", "city's",
 	"country's", "province's", "district's", "county's", "region's", "world's", "china's",
+	"china", "chinese", "production", "manufacturing", "green", "ecological", "eco",
+	"low-carbon", "global", "world-class", "international", "modern", "comprehensive",
 };
 
 /* Words that make a name something other than a project (meetings, bodies, policies). */
@@ -909,6 +946,9 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 	size_t hk = w[h].end - w[h].start;
 	if (!word_in(hw, hk, en_heads, ARRAY_LEN(en_heads)))
 		return 0;
+	if ((word_is(hw, hk, "hub") || word_is(hw, hk, "complex") || word_is(hw, hk, "campus")) &&
+	    !is_upper((unsigned char)hw[0]))
+		return 0;       /* "a global hub", "the complex": only as part of a proper name */
 	int is_line = word_is(hw, hk, "line");
 	if (is_line && !(h > 0 && w[h].joined && word_is(t + w[h - 1].start,
 							      w[h - 1].end - w[h - 1].start, "production")))
@@ -971,6 +1011,7 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 			q++;
 		size_t caps = 0;
 		while (q + caps < nw && caps < 8 && w[q + caps].joined &&
+		       !(caps == 0 && is_digit((unsigned char)t[w[q].start])) &&
 		       (is_upper((unsigned char)t[w[q + caps].start]) ||
 			is_digit((unsigned char)t[w[q + caps].start])) &&
 		       !word_in(t + w[q + caps].start, w[q + caps].end - w[q + caps].start, en_stop,
@@ -1102,8 +1143,7 @@ static int zh_match_list(const char *t, size_t p, size_t hi, const char *const *
 static int cjk_numeral_at(const char *t, size_t hi, size_t q, size_t *len)
 {
 	static const char *const numerals[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八",
-					       "九", "十", "百", "千", "万", "亿", "零", "〇", "几",
-					       "数", "多"};
+					       "九", "十", "百", "千", "万", "亿", "零", "〇"};
 	*len = 3;
 	for (size_t i = 0; i < ARRAY_LEN(numerals); i++)
 		if (starts_with(t + q, hi - q, numerals[i]))
@@ -1114,10 +1154,18 @@ static int cjk_numeral_at(const char *t, size_t hi, size_t q, size_t *len)
 /* A count just before the name or just after the project word: a batch (16个重点项目). */
 static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t hi)
 {
-	if (ends_with_at(t, lo, start, "个") || ends_with_at(t, lo, start, "批") ||
-	    ends_with_at(t, lo, start, "项") || ends_with_at(t, lo, start, "等") ||
+	if (ends_with_at(t, lo, start, "批") || ends_with_at(t, lo, start, "等") ||
 	    ends_with_at(t, lo, start, "类") || ends_with_at(t, lo, start, "余"))
 		return 1;
+	/* 16个 / 两个 / 几项 are counts; 首个, 一个 and 第5个 are not */
+	if ((ends_with_at(t, lo, start, "个") || ends_with_at(t, lo, start, "项")) && start >= lo + 4) {
+		size_t q = start - 3, dl;
+		if (is_digit((unsigned char)t[q - 1]) && !(q >= lo + 4 && ends_with_at(t, lo, q - 1, "第")))
+			return 1;
+		if (q >= lo + 3 && cjk_numeral_at(t, q, q - 3, &dl) && !ends_with_at(t, lo, q, "一") &&
+		    !ends_with_at(t, lo, q - 3, "第"))
+			return 1;
+	}
 	/* 3条生产线, 两座工厂: the name opens with a count and a measure word */
 	static const char *const measures[] = {"条", "座", "家", "栋", "幢", "所", "处", "个", "批",
 					       "项", "大"};
@@ -1149,7 +1197,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 			break;
 		}
 	if (!head)
-		return 0;
+		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1200 at %zu\n", p); return 0; }
 	size_t end = p + strlen(head->text);
 	int strong = head->strong;
 	/* absorb following project words and phase markers: 产业园项目, 基地一期项目, (一期) */
@@ -1171,10 +1219,10 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		uint32_t cp = cp_at(t, hi, end, &len);
 		if (is_cjk_ideograph(cp) &&
 		    !zh_match_list(t, end, hi, zh_may_follow, ARRAY_LEN(zh_may_follow)))
-			return 0;
+			{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1222 at %zu\n", p); return 0; }
 	}
 	if (end < hi && starts_with(t + end, hi - end, "经济"))
-		return 0;
+		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1225 at %zu\n", p); return 0; }
 
 	/* left extension */
 	size_t start = p;
@@ -1223,7 +1271,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		chars++;
 	}
 	if (paren)
-		return 0;
+		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1274 at %zu\n", p); return 0; }
 	/* drop leading quotes/connectors and a lone "个" */
 	while (start < p && (t[start] == '-' || t[start] == '.' || t[start] == ' ' ||
 			     starts_with(t + start, hi - start, "”") ||
@@ -1235,7 +1283,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		start += 3;
 
 	if (zh_counted(t, lo, start, end, hi))
-		return 0;
+		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1286 at %zu\n", p); return 0; }
 
 	/* a leading verb of building is not part of the name: 建设XX中心 */
 	static const char *const lead_verbs[] = {"投资建设", "建设", "新建", "打造", "投资", "开工",
@@ -1267,10 +1315,10 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		q += (size_t)len;
 	}
 	if (specific < 2)
-		return 0;
+		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1318 at %zu\n", p); return 0; }
 	for (size_t i = 0; i < ARRAY_LEN(zh_not_project); i++)
 		if (contains_bytes(t, start, end, zh_not_project[i]))
-			return 0;
+			{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1321 at %zu\n", p); return 0; }
 	c->start = (uint32_t)start;
 	c->end = (uint32_t)end;
 	c->strong = strong;
@@ -1286,7 +1334,9 @@ static const char *const en_cues[] = {
 	"construction", "built", "build", "building", "started", "start", "launched", "completed",
 	"operation", "production", "operational", "unveiled", "inaugurated", "established",
 	"set up", "settled", "located", "groundbreaking", "broke ground", "commenced", "plans",
-	"planned", "expected", "will", "producing", "opened", "landed", "kicked off",
+	"planned", "expected", "will", "producing", "opened", "landed", "kicked off", "create",
+	"created", "creating", "partnered", "foundation", "develop", "developing", "developed",
+	"construct", "constructed", "under construction", "project",
 };
 static const char *const zh_cues[] = {
 	"投资", "签约", "签署", "签订", "开工", "动工", "奠基", "竣工", "建成", "投产", "启用",
@@ -1418,6 +1468,20 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 		      uint32_t prev_end, uint32_t next_start, uint32_t sent_end, struct amount *out)
 {
 	uint32_t limit = next_start < sent_end ? next_start : sent_end;
+	/* "3 billion yuan of X", "8-billion-yuan X", "10亿元的X": an amount that leads the name */
+	for (size_t i = 0; i < d->n_amounts; i++) {
+		const struct found_amount *a = &d->amounts[i];
+		if (a->hit.amount.end > name_start)
+			break;
+		size_t gap = name_start - a->hit.amount.end;
+		const char *g = d->t + a->hit.amount.end;
+		if (a->hit.amount.start >= prev_end && a->role == AMOUNT_INVESTMENT && !a->hit.vague &&
+		    (gap <= 1 || (gap == 4 && word_is(g, 4, " of ")) ||
+		     (gap == 3 && memcmp(g, "的", 3) == 0))) {
+			*out = a->hit.amount;
+			return 1;
+		}
+	}
 	for (size_t i = 0; i < d->n_amounts; i++) {
 		const struct found_amount *a = &d->amounts[i];
 		if (a->hit.amount.start < name_end)
@@ -1444,17 +1508,28 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 }
 
 static void region_for(const struct doc *d, const struct candidate *c, struct span sent,
-		       char out[EXTRACT_ID_MAX])
+		       uint32_t prev_end, char out[EXTRACT_ID_MAX])
 {
-	const char *r = best_place(d->places, d->n_places, c->start, c->end, NULL, c->start);
-	if (!r || code_level(r) < 3) {
-		const char *s = best_place(d->places, d->n_places, sent.start, sent.end, r, c->start);
+	const struct place *pl = d->places;
+	size_t np = d->n_places;
+	/* the name itself, then its own clause before it (lists: "A县..., B市...项目"), then the
+	 * sentence; a province from the name may be narrowed by the sentence */
+	const char *r = best_place(pl, np, c->start, c->end, NULL, c->start, d->focus);
+	if (!r && prev_end < c->start)
+		r = best_place(pl, np, prev_end, c->start, NULL, c->start, d->focus);
+	if (!r || code_level(r) == 1) {
+		const char *s = best_place(pl, np, sent.start, sent.end, r, c->start, d->focus);
 		if (s && (!r || code_level(s) > code_level(r)))
 			r = s;
 	}
 	if (d->focus[0] && (!r || (code_level(d->focus) > code_level(r) && code_within(d->focus, r))))
 		r = d->focus;
 	snprintf(out, EXTRACT_ID_MAX, "%s", r ? r : "");
+	if (getenv("PDEBUG")) {
+		fprintf(stderr, "region_for [%u,%u) -> %s (focus %s)\n", c->start, c->end, out, d->focus);
+		for (size_t i = first_place_from(pl, np, c->start); i < np && pl[i].start < c->end; i++)
+			fprintf(stderr, "   place [%u,%u) %s count %d\n", pl[i].start, pl[i].end, pl[i].code, pl[i].count);
+	}
 }
 
 /* Finds the company the sentence attaches: a possessive in the name, else "由X投资", "X投资建设"
@@ -1539,7 +1614,7 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 		dr->p.name_end = c->end;
 		dr->p.start = sent.start;
 		dr->p.end = sent.end;
-		region_for(d, c, sent, dr->p.region);
+		region_for(d, c, sent, prev_end, dr->p.region);
 		chains_in(d, c->start, c->end, &dr->p);
 		if (!dr->p.n_chains)
 			chains_in(d, sent.start, sent.end, &dr->p);
@@ -1558,7 +1633,7 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 	} else {
 		/* a repeat: it may add what the first mention lacked */
 		if (!dr->p.region[0])
-			region_for(d, c, sent, dr->p.region);
+			region_for(d, c, sent, prev_end, dr->p.region);
 		if (!dr->p.n_chains)
 			chains_in(d, c->start, c->end, &dr->p);
 	}
@@ -1580,7 +1655,7 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 static void amount_from_following(const struct doc *d, struct draft *dr, const struct span *sents,
 				  size_t ns, const unsigned char *named)
 {
-	static const char *const cues[] = {"invest", "投资", "投入"};
+	static const char *const cues[] = {"invest", "cost", "投资", "投入"};
 	for (int m = 0; m < dr->n_sentences; m++) {
 		for (size_t si = dr->sentences[m] + 1; si < ns && si <= dr->sentences[m] + 2; si++) {
 			if (named[si])
@@ -1662,6 +1737,74 @@ static size_t sentence_candidates(struct doc *d, struct span sent, struct candid
 	return k;
 }
 
+/* A zone or town name made only of words that many places share ("Economic Development
+ * Zone", "Industrial Park", 城南, 高新区): it identifies nothing on its own. */
+static int generic_zone_name(const char *t, uint32_t s, uint32_t e)
+{
+	static const char *const en[] = {
+		"economic", "development", "zone", "industrial", "park", "high-tech", "hi-tech",
+		"high", "tech", "technology", "technological", "and", "new", "area", "district",
+		"national", "provincial", "export", "processing", "free", "trade", "bonded",
+		"comprehensive", "pilot", "demonstration", "science", "innovation", "city", "town",
+		"the", "of", "village", "street", "subdistrict", "energy", "industry", "modern",
+		"south", "north", "east", "west", "central", "port", "logistics", "hi", "sci",
+	};
+	static const char *const zh[] = {
+		"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术产业园区", "高新区",
+		"开发区", "工业园区", "工业园", "产业园区", "产业园", "园区", "新区", "城南", "城北",
+		"城东", "城西", "城中", "城关", "新城", "新能源", "新材料", "高新", "技术", "科技",
+		"创新", "经济", "国家级", "省级", "综合保税区", "保税区", "自贸区", "现代", "产业",
+		"街道", "镇", "乡", "区", "新", "东", "南", "西", "北", "中",
+	};
+	int specific = 0;
+	for (size_t p = s; p < e && !specific;) {
+		unsigned char c = (unsigned char)t[p];
+		if (is_alnum(c)) {
+			size_t q = p;
+			while (q < e && (is_alnum((unsigned char)t[q]) || t[q] == '-'))
+				q++;
+			specific = !word_in(t + p, q - p, en, ARRAY_LEN(en));
+			p = q;
+		} else if (c >= 0x80) {
+			size_t k = 0;
+			for (size_t i = 0; i < ARRAY_LEN(zh) && !k; i++)
+				if (starts_with(t + p, e - p, zh[i]))
+					k = strlen(zh[i]);
+			if (!k) {
+				specific = 1;
+				break;
+			}
+			p += k;
+		} else {
+			p++;
+		}
+	}
+	return !specific;
+}
+
+/* "Methuselah Medical Technology (Shanghai) Co Ltd", "科西嘉(上海)智慧科技有限公司": a place in
+ * parentheses inside a company name is where the company is registered. */
+static int registered_place(const char *t, size_t n, uint32_t s, uint32_t e)
+{
+	if (s == 0 || t[s - 1] != '(' || e >= n || t[e] != ')')
+		return 0;
+	size_t p = e + 1;
+	while (p < n && t[p] == ' ')
+		p++;
+	static const char *const marks[] = {"Co", "Company", "Ltd", "Limited", "Inc", "Corp",
+					    "Technology", "Biotechnology", "Group"};
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++) {
+		size_t k = strlen(marks[i]);
+		if (p + k <= n && memcmp(t + p, marks[i], k) == 0 &&
+		    (p + k == n || !is_alpha((unsigned char)t[p + k])))
+			return 1;
+	}
+	for (size_t q = p; q < n && q < p + 30; q++)
+		if (starts_with(t + q, n - q, "有限公司") || starts_with(t + q, n - q, "股份"))
+			return 1;
+	return 0;
+}
+
 static void collect_places(struct doc *d, const struct extraction *x)
 {
 	size_t np = 0, nc = 0;
@@ -1681,14 +1824,39 @@ static void collect_places(struct doc *d, const struct extraction *x)
 			division_of(d->ex, m->id, code);
 			memcpy(p->code, code, 7);
 			p->code[6] = 0;
-			if (!code[0])
+			if (!is_code(m->id) && generic_zone_name(d->t, m->start, m->end))
 				p->code[0] = 0;
+			if (registered_place(d->t, d->n, m->start, m->end))
+				p->code[0] = 0;
+			p->count = is_code(m->id);      /* provisional: 1 for a division named as such */
 		} else if (m->kind == MENTION_CHAIN) {
 			struct chain_hit *c = &d->chains[d->n_chains++];
 			c->start = m->start;
 			c->end = m->end;
 			snprintf(c->id, sizeof c->id, "%s", m->id);
 		}
+	}
+	/* a zone or town counts only in a province the text names a division of (城南 is a
+	 * town name in many provinces); then the count of each division */
+	for (size_t i = 0; i < d->n_places; i++) {
+		struct place *p = &d->places[i];
+		if (!p->code[0] || p->count)
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < d->n_places && !seen; j++)
+			seen = d->places[j].count && d->places[j].code[0] &&
+			       memcmp(d->places[j].code, p->code, 2) == 0;
+		if (!seen)
+			p->code[0] = 0;
+	}
+	for (size_t i = 0; i < d->n_places; i++) {
+		int c = 0, pc = 0;
+		for (size_t j = 0; j < d->n_places && d->places[i].code[0] && j < 4096; j++) {
+			c += strcmp(d->places[i].code, d->places[j].code) == 0;
+			pc += memcmp(d->places[i].code, d->places[j].code, 2) == 0;
+		}
+		d->places[i].count = c;
+		d->places[i].province_count = pc;
 	}
 }
 
@@ -1733,9 +1901,13 @@ static void reclaim_amounts(struct doc *d, const struct candidate *cs, size_t nc
 		for (size_t j = 0; j < nc; j++) {
 			if (cs[j].end > a->hit.amount.start || a->hit.amount.start - cs[j].end > 60)
 				continue;
-			/* no batch word between the candidate and the amount */
-			if (!en_batch_before(d->t, cs[j].end, a->hit.amount.start) &&
-			    !zh_batch_before(d->t, cs[j].end, a->hit.amount.start))
+			/* no batch word between the candidate and the amount ("X base projects
+			 * have" is still X's own plural) */
+			uint32_t from = cs[j].end;
+			if (from + 9 <= a->hit.amount.start && word_is(d->t + from, 9, " projects"))
+				from += 9;
+			if (!en_batch_before(d->t, from, a->hit.amount.start) &&
+			    !zh_batch_before(d->t, from, a->hit.amount.start))
 				a->role = AMOUNT_INVESTMENT;
 		}
 	}
@@ -1760,6 +1932,7 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 
 	collect_places(&d, out);
 	document_focus(d.places, d.n_places, d.focus);
+	if (getenv("PDEBUG")) fprintf(stderr, "focus %s places %zu\n", d.focus, d.n_places);
 	size_t ns;
 	struct span *sents = split_sentences(folded, n, &ns);
 	collect_amounts(&d, sents, ns);
@@ -1771,6 +1944,8 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 	for (size_t si = 0; si < ns; si++) {
 		struct span s = sents[si];
 		size_t nc = sentence_candidates(&d, s, cands, ARRAY_LEN(cands), words, 512);
+		if (getenv("PDEBUG"))
+			fprintf(stderr, "sent %zu [%u,%u) nc %zu\n", si, s.start, s.end, nc);
 		if (!nc)
 			continue;
 		reclaim_amounts(&d, cands, nc);
@@ -1781,6 +1956,9 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 			const struct candidate *c = &cands[i];
 			uint32_t next_start = i + 1 < nc ? cands[i + 1].start : s.end;
 			int ok = cue || c->strong;
+			if (getenv("PDEBUG"))
+				fprintf(stderr, "cand [%u,%u) %.*s cue %d strong %d\n", c->start, c->end,
+					(int)(c->end - c->start), folded + c->start, cue, c->strong);
 			if (!ok && c->proper) {
 				/* a proper-named work in a list: the paragraph says what happens */
 				if (para_cue < 0) {

@@ -91,6 +91,8 @@ void draw_vline(struct app *a, WINDOW *win, int y, int x, int h, attr_t attr);
 /* "¥1.2bn", "$35m", "" when none. */
 void format_amount(const struct app *a, struct buf *out, int has_amount, double value, const char *currency);
 void format_count(struct buf *out, int64_t n);
+/* Columns an amount from format_amount takes at most ("CNY 123.4bn" without Unicode symbols). */
+int amount_width(const struct app *a);
 
 /* views */
 struct view *main_view_new(struct app *a, char *err, size_t errlen);

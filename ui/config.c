@@ -200,7 +200,7 @@ void config_load(struct app *a)
 		line[strcspn(line, "\r\n")] = '\0';
 		char why[160];
 		if (parse_line(a, line, why, sizeof why) && !a->message[0])
-			ui_message(a, 1, "%s:%d: %s", path, lineno, why);
+			ui_message(a, 1, "config line %d: %s (%s)", lineno, why, path);
 	}
 	fclose(f);
 }

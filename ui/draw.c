@@ -127,6 +127,11 @@ void format_amount(const struct app *a, struct buf *out, int has_amount, double 
 		buf_printf(out, "%.0f", v);
 }
 
+int amount_width(const struct app *a)
+{
+	return a->ascii_draw || (a->san_flags & SAN_ASCII) ? 11 : 9;
+}
+
 void format_count(struct buf *out, int64_t n)
 {
 	if (n >= 1000000)

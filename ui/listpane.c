@@ -226,10 +226,8 @@ void lp_move(struct list_pane *lp, int delta)
 	if (target >= lp->n)
 		fetch_after(lp, target - lp->n + 1 + vis);
 	else if (target < 0) {
-		int before = lp->cur;
 		fetch_before(lp, -target + vis);
-		target = lp->cur + delta;
-		(void)before;
+		target = lp->cur + delta;     /* the cursor index moved with the rows prepended */
 	}
 	if (target >= lp->n)
 		target = lp->n - 1;
@@ -271,7 +269,7 @@ void lp_last(struct list_pane *lp)
 	lp->at_end = 1;
 	fetch_before(lp, 2 * lp_visible(lp));
 	lp->total = total;
-	if (lp->total >= 0 && lp->pos0 < 0)
+	if (lp->total >= 0 && lp->total <= BROWSE_COUNT_CAP && lp->pos0 < 0)
 		lp->pos0 = lp->total - lp->n;
 	lp->cur = lp->n ? lp->n - 1 : 0;
 	lp->top = lp->cur - lp_visible(lp) + 1;
@@ -351,11 +349,14 @@ void lp_draw(struct list_pane *lp)
 	/* the title: name, count, position, sort and narrowing */
 	struct buf t = {0};
 	buf_printf(&t, " %s", lp->title);
-	if (lp->total >= 0)
-		buf_printf(&t, " (%lld)", (long long)lp->total);
-	buf_printf(&t, " %s%s", a->ascii_draw ? "v" : "\xe2\x86\x93", sort_name(lp->spec.sort));
 	if (lp->narrow[0])
 		buf_printf(&t, " f:%s", lp->narrow);
+	if (lp->total > BROWSE_COUNT_CAP)
+		buf_printf(&t, " (%d+)", BROWSE_COUNT_CAP);
+	else if (lp->total >= 0)
+		buf_printf(&t, " (%lld)", (long long)lp->total);
+	if (lp->spec.list != BL_SEARCH && lp->spec.list != BL_SOURCES)
+		buf_printf(&t, " %s%s", a->ascii_draw ? "v" : "\xe2\x86\x93", sort_name(lp->spec.sort));
 	draw_text(a, lp->win, 0, 0, w, buf_cstr(&t), lp->focused ? a->attr[EL_TITLE_FOCUS] : a->attr[EL_TITLE]);
 	if (lp->pos0 >= 0 && lp->n && w > 30) {
 		buf_clear(&t);

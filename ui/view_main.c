@@ -4,6 +4,8 @@
  * breadcrumb and the pane layout; the lists themselves are list panes over browse.h. */
 #include "app.h"
 #include "listpane.h"
+#include "sanitize.h"
+#include "textwidth.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,11 +48,13 @@ static void draw_tree_row(struct app *a, WINDOW *win, int y, int x, int w, const
 	struct buf name = {0}, num = {0};
 	buf_puts(&name, r->has_children ? (a->ascii_draw ? "+ " : "\xe2\x96\xb8 ") : "  ");
 	buf_puts(&name, r->name);
-	if (r->name_zh && r->name_zh[0]) {
+	int numw = 6, docw = w >= 44 ? 7 : 0;
+	/* the Chinese name when it fits beside the English one */
+	if (r->name_zh && r->name_zh[0] && !(a->san_flags & SAN_ASCII) &&
+	    tw_width(name.data, name.len) + 1 + tw_width(r->name_zh, strlen(r->name_zh)) <= w - numw - docw) {
 		buf_putc(&name, ' ');
 		buf_puts(&name, r->name_zh);
 	}
-	int numw = 6, docw = w >= 44 ? 7 : 0;
 	format_count(&num, r->n_projects);
 	draw_text(a, win, y, x, w - numw - docw, buf_cstr(&name), base);
 	draw_fit(a, win, y, x + w - numw - docw, numw, buf_cstr(&num), base ? base : a->attr[EL_NUMBER], 1);
@@ -68,7 +72,7 @@ static void draw_project_row(struct app *a, WINDOW *win, int y, int x, int w, co
 {
 	struct buf amt = {0};
 	format_amount(a, &amt, r->has_amount, r->amount, r->currency);
-	int amtw = 9;
+	int amtw = amount_width(a);
 	if (w >= 90) {
 		/* name, region, chain, amount, date, stage, sources */
 		int rest = w - amtw - 11 - 10 - 4;
@@ -161,7 +165,8 @@ static void push_crumb(struct main_view *m, const struct browse_row *r, int is_c
 			c->saved[p].key = cur->key;
 			c->saved[p].line = lp_cursor_line(&m->panes[p]);
 		}
-		snprintf(c->saved[p].narrow, sizeof c->saved[p].narrow, "%s", m->panes[p].narrow);
+		_Static_assert(sizeof c->saved[p].narrow == sizeof m->panes[p].narrow, "narrow buffers");
+		memcpy(c->saved[p].narrow, m->panes[p].narrow, sizeof c->saved[p].narrow);
 	}
 	/* walk into the subdivisions; a leaf keeps showing its siblings */
 	const struct list_pane *lp = &m->panes[is_chain ? P_CHAINS : P_REGIONS];

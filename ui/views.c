@@ -27,7 +27,7 @@ static void draw_source_row(struct app *a, WINDOW *win, int y, int x, int w, con
 {
 	draw_fit(a, win, y, x, 11, r->date[0] ? r->date : "-", base ? base : a->attr[EL_DIM], 0);
 	int amtw = w >= 70 ? 20 : 0;
-	draw_text(a, win, y, x + 11, w - 11 - amtw, r->name, base);
+	draw_text(a, win, y, x + 11, w - 11 - amtw - (amtw ? 1 : 0), r->name, base);
 	if (amtw)
 		draw_text(a, win, y, x + w - amtw, amtw, r->sub, base ? base : a->attr[EL_NUMBER]);
 }
@@ -156,6 +156,7 @@ struct reader_view {
 	int have_jump;
 	ssize_t cur_match;            /* index into doc.spans */
 	int wrapped_w;
+	uint32_t longest_span;
 };
 
 /* Wraps the text into lines of at most w columns (as rendered by the sanitiser), breaking
@@ -252,6 +253,22 @@ static attr_t mark_attr(const struct app *a, enum browse_mark m)
 	}
 }
 
+/* The first span that can cover offset o: spans are sorted by start and none is longer than
+ * longest_span, so a binary search skips the ones that end before o. */
+static size_t first_span(const struct reader_view *r, uint32_t o)
+{
+	uint32_t from = o > r->longest_span ? o - r->longest_span : 0;
+	size_t lo = 0, hi = r->doc.n_spans;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->doc.spans[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void reader_layout(struct view *v, int y, int x, int h, int w)
 {
 	struct reader_view *r = (struct reader_view *)v;
@@ -285,7 +302,7 @@ static void reader_draw(struct view *v)
 			/* the strongest evidence covering this byte */
 			attr_t at = A_NORMAL;
 			int best = 0;
-			for (size_t s = 0; s < r->doc.n_spans && r->doc.spans[s].start <= o; s++) {
+			for (size_t s = first_span(r, o); s < r->doc.n_spans && r->doc.spans[s].start <= o; s++) {
 				const struct browse_span *sp = &r->doc.spans[s];
 				if (o < sp->end && mark_rank(sp->mark) > best) {
 					best = mark_rank(sp->mark);
@@ -411,6 +428,9 @@ struct view *reader_view_new(struct app *a, int64_t doc_id, int64_t project_id, 
 		r->doc.path = xstrdup(""); r->doc.date = xstrdup(""); r->doc.lang = xstrdup(""); r->doc.url = xstrdup("");
 		r->doc.text = xstrdup("");
 	}
+	for (size_t i = 0; i < r->doc.n_spans; i++)
+		if (r->doc.spans[i].end - r->doc.spans[i].start > r->longest_span)
+			r->longest_span = r->doc.spans[i].end - r->doc.spans[i].start;
 	/* n/N move between the strongest kind of mark the document has */
 	static const enum browse_mark order[] = { BM_SEARCH, BM_PROJECT, BM_PROJECT_NAME, BM_REGION, BM_CHAIN };
 	for (size_t k = 0; k < ARRAY_LEN(order) && !r->have_jump; k++)
@@ -625,7 +645,7 @@ static void draw_bars(struct app *a, WINDOW *win, int *y, int h, int w, const ch
 		if (bars[i].amount > max) max = bars[i].amount;
 		if (bars[i].n_projects > maxn) maxn = bars[i].n_projects;
 	}
-	int labw = w >= 80 ? 26 : w / 3, numw = 10, cntw = 7, barw = w - 2 - labw - numw - cntw - 2;
+	int labw = w >= 80 ? 26 : w / 3, numw = amount_width(a) + 1, cntw = 7, barw = w - 2 - labw - numw - cntw - 2;
 	struct buf t = {0};
 	for (int i = 0; i < n && *y < h; i++, (*y)++) {
 		draw_text(a, win, *y, 1, labw, bars[i].label, A_NORMAL);

@@ -42,7 +42,7 @@ cs search --db "$DB" 'year:2023'
 check_rc "year: facet is valid" 0
 
 # usage errors
-for args in "bogus-command" "index" "index --db" "index --bogus news" "search" "search --db $DB" \
+for args in "index" "index --db" "index --bogus news" "search" "search --db $DB" \
 	"search --limit abc battery" "search --limit -3 battery" "search --format xml battery" \
 	"export" "export --format xml documents" "export bogus" "stats --bogus" "--bogus"; do
 	# shellcheck disable=SC2086
