@@ -40,6 +40,15 @@ GEN       = build/gen/t2s_table.h
 
 SAMPLE_DB = build/sample.db
 
+# `make V=1` shows whole commands.
+ifeq ($(V),1)
+Q =
+say = @true
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
+
 .PHONY: all run check bench install uninstall clean deps fuzz unit
 all: chainscope
 
@@ -53,39 +62,47 @@ build/.deps: scripts/install-deps.sh
 # that the index and every later query fold the same way (the table is part of the binary).
 build/fold-gen: src/fold_gen.c build/.deps
 	@mkdir -p build
-	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(shell pkg-config --cflags opencc) -o $@ src/fold_gen.c \
+	$(say) GEN $@
+	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) $(shell pkg-config --cflags opencc) -o $@ src/fold_gen.c \
 		$(shell pkg-config --libs opencc)
 $(GEN): build/fold-gen
 	@mkdir -p build/gen
-	build/fold-gen > $@.tmp && mv $@.tmp $@
+	$(Q)build/fold-gen > $@.tmp && mv $@.tmp $@
 
 chainscope: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
 
 build/obj/%.o: %.c build/.deps $(GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/asan/obj/%.o: %.c build/.deps $(GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+	$(say) CC-SAN $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 build/asan/chainscope: $(ASAN_OBJ)
-	$(CC) $(SANFLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
+	$(say) LD-SAN $@
+	$(Q)$(CC) $(SANFLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
 
 build/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) $(LIBS)
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJ) $(LIBS)
 
 build/asan/tests/%: tests/unit/%.c $(ASAN_CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Itests/unit -o $@ $< $(ASAN_CORE) $(LIBS)
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Itests/unit -o $@ $< $(ASAN_CORE) $(LIBS)
 
 # libFuzzer target for decode+normalise+extract (clang from Debian).
 FUZZ_SRC = $(CORE_SRC)
 build/fuzz/fuzz-pipeline: tests/fuzz/fuzz_pipeline.c $(FUZZ_SRC) $(GEN)
 	@mkdir -p $(dir $@)
-	clang $(WARN) $(DEFS) -Isrc -Ibuild/gen $(PKG_CFLAGS) -O1 -g \
+	$(say) FUZZ $@
+	$(Q)clang $(WARN) $(DEFS) -Isrc -Ibuild/gen $(PKG_CFLAGS) -O1 -g \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-o $@ tests/fuzz/fuzz_pipeline.c $(FUZZ_SRC) $(LIBS)
 fuzz: build/fuzz/fuzz-pipeline
@@ -120,4 +137,5 @@ clean:
 # Benchmark helpers (bench/run-bench builds them through make).
 build/bench/fts-baseline: bench/fts_baseline.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS)

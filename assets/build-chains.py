@@ -101,7 +101,8 @@ ADD = {
         "汽车产业|整车|汽车研发|汽车制造|汽车软件|智能网联汽车|智能网联|车联网|电动汽车"),
     "high-end-equipment": ("smart manufacturing|intelligent manufacturing equipment",
                            "智能制造装备|智能装备"),
-    "digital-economy": ("software park", "软件园|软件设计|数字信息技术"),
+    "digital-economy": ("software park|software services",
+                        "软件园|软件设计|数字信息技术|软件服务业|信息软件服务业|软件信息服务业"),
     "communication-electronics": ("electronic information|5G innovation|communication electronics",
                                   "电子信息"),
     "green-environment": ("eco-industry|ecological industrial park|solid waste treatment|"
@@ -116,7 +117,8 @@ ADD = {
     "petrochemicals": ("chemical enterprises|plastic products|special oil", "塑料制品|特种油|化工"),
     "metals": ("steel structure", "钢结构|金属材料"),
     "auto-parts": ("components and parts|vehicle components|vehicle parts|NEV components|"
-                   "air suspension|automotive components|component enterprises", "汽车部件"),
+                   "air suspension|automotive components|component enterprises|auto engine|"
+                   "automobile engine|vehicle engine", "汽车部件|汽车发动机"),
     "marine-equipment": ("marine information technology|marine information technology and equipment",
                          "海洋信息|海洋信息技术"),
     "biomedicine": ("new medicines|new medicine", "新药"),

@@ -54,6 +54,7 @@ COMMON_WORD_NAMES = set("""
 朝天 白云 天河 太平 太和 安居 安定 安宁 宏伟 东风 工农 爱民 站前 中原 中山 东方 西湖 泰山 天山
 钟山 钟楼 白塔 双塔 北塔 东湖 月湖 盐湖 北湖 长寿 新安 安新 永安 龙湖 镜湖 青山 南山 东山 西山
 城区 矿区 郊区 东区 西区 南区 北区 老城区 新城区 市中区 新市区 大通 大安 新都 花山 铁山 红山
+安康 来宾 山南 海东 海西 海北 玉树 怒江 红河 白山 四平 兴安 日照 白银
 Xinhua Dongfeng Dongfang Hongqi Changan Pingan Ping'an Guangming Jiefang Taiping Yili Dahua
 Changjiang Heping Xingfu
 """.split())
@@ -144,6 +145,7 @@ NOT_PLACES = [
     ("x-alibaba", "blocker", "Alibaba", "阿里巴巴", ["Alibaba", "Alibaba Cloud", "Aliyun"],
      ["阿里巴巴", "阿里云", "阿里集团", "阿里健康", "阿里系"]),
     # "规模以上" (above designated size) is followed by an industry word: 规模以上海工 is not 上海
+    ("x-food-and-stone", "blocker", "sandwich, marble", "三明治", [], ["三明治", "大理石"]),
     ("x-above-size", "blocker", "above designated size", "规模以上", [], ["规模以上", "以上海"]),
 ]
 

@@ -1197,7 +1197,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 			break;
 		}
 	if (!head)
-		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1200 at %zu\n", p); return 0; }
+		return 0;
 	size_t end = p + strlen(head->text);
 	int strong = head->strong;
 	/* absorb following project words and phase markers: 产业园项目, 基地一期项目, (一期) */
@@ -1219,10 +1219,10 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		uint32_t cp = cp_at(t, hi, end, &len);
 		if (is_cjk_ideograph(cp) &&
 		    !zh_match_list(t, end, hi, zh_may_follow, ARRAY_LEN(zh_may_follow)))
-			{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1222 at %zu\n", p); return 0; }
+			return 0;
 	}
 	if (end < hi && starts_with(t + end, hi - end, "经济"))
-		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1225 at %zu\n", p); return 0; }
+		return 0;
 
 	/* left extension */
 	size_t start = p;
@@ -1271,7 +1271,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		chars++;
 	}
 	if (paren)
-		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1274 at %zu\n", p); return 0; }
+		return 0;
 	/* drop leading quotes/connectors and a lone "个" */
 	while (start < p && (t[start] == '-' || t[start] == '.' || t[start] == ' ' ||
 			     starts_with(t + start, hi - start, "”") ||
@@ -1283,7 +1283,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		start += 3;
 
 	if (zh_counted(t, lo, start, end, hi))
-		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1286 at %zu\n", p); return 0; }
+		return 0;
 
 	/* a leading verb of building is not part of the name: 建设XX中心 */
 	static const char *const lead_verbs[] = {"投资建设", "建设", "新建", "打造", "投资", "开工",
@@ -1314,11 +1314,12 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 			    !inside_place(d, q);
 		q += (size_t)len;
 	}
+	if (getenv("PDEBUG")) fprintf(stderr, "zh spec %d [%.*s]\n", specific, (int)(end-start), t+start);
 	if (specific < 2)
-		{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1318 at %zu\n", p); return 0; }
+		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(zh_not_project); i++)
 		if (contains_bytes(t, start, end, zh_not_project[i]))
-			{ if (getenv("PDEBUG")) fprintf(stderr, "zh reject line 1321 at %zu\n", p); return 0; }
+			return 0;
 	c->start = (uint32_t)start;
 	c->end = (uint32_t)end;
 	c->strong = strong;
