@@ -187,7 +187,9 @@ def main(argv):
     out.writerow(["id", "parent", "level", "name_en", "name_zh", "keywords_en", "keywords_zh"])
     def dedup(xs):
         return list(dict.fromkeys(x for x in xs if "\t" not in x and "|" not in x))
-    for rid in sorted(order, key=lambda i: (ids.index(i.split("/")[0]), i)):
+    # chains in the taxonomy's order, each followed by its segments upstream to downstream (the
+    # reference's order)
+    for rid in sorted(order, key=lambda i: (ids.index(i.split("/")[0]), "/" in i, order.index(i))):
         p, lvl, en, zh, ken, kzh = rows[rid]
         out.writerow([rid, p, lvl, en, zh, "|".join(dedup(ken)), "|".join(dedup(kzh))])
     out.writerow(["-stop", "", "stop", "no chain", "", STOP[0], STOP[1]])

@@ -55,6 +55,7 @@ COMMON_WORD_NAMES = set("""
 钟山 钟楼 白塔 双塔 北塔 东湖 月湖 盐湖 北湖 长寿 新安 安新 永安 龙湖 镜湖 青山 南山 东山 西山
 城区 矿区 郊区 东区 西区 南区 北区 老城区 新城区 市中区 新市区 大通 大安 新都 花山 铁山 红山
 安康 来宾 山南 海东 海西 海北 玉树 怒江 红河 白山 四平 兴安 日照 白银
+东海 江山 天台 海盐 无为 大观 明光 定海 龙泉
 Xinhua Dongfeng Dongfang Hongqi Changan Pingan Ping'an Guangming Jiefang Taiping Yili Dahua
 Changjiang Heping Xingfu
 """.split())
@@ -145,7 +146,8 @@ NOT_PLACES = [
     ("x-alibaba", "blocker", "Alibaba", "阿里巴巴", ["Alibaba", "Alibaba Cloud", "Aliyun"],
      ["阿里巴巴", "阿里云", "阿里集团", "阿里健康", "阿里系"]),
     # "规模以上" (above designated size) is followed by an industry word: 规模以上海工 is not 上海
-    ("x-food-and-stone", "blocker", "sandwich, marble", "三明治", [], ["三明治", "大理石"]),
+    ("x-common-compounds", "blocker", "sandwich, marble, coastal city", "三明治", [],
+     ["三明治", "大理石", "沿海城市"]),
     ("x-above-size", "blocker", "above designated size", "规模以上", [], ["规模以上", "以上海"]),
 ]
 
@@ -220,6 +222,8 @@ def main(argv):
     towns = read_tsv(os.path.join(data, "cn_townships.tsv"))
 
     real = [d for d in divs if d["gb2260"] == "1"]
+    # the traditional forms of the everyday-word names go too (老城區 folds to 老城区)
+    COMMON_WORD_NAMES.update(d["name_zh_trad"] for d in real if d["name_zh"] in COMMON_WORD_NAMES)
     by_code = {d["code"]: d for d in real}
     # Every current name, to keep former names and exonyms from shadowing a living place.
     current_en = {ascii_fold(d[k]).lower() for d in real for k in ("name_en_short", "name_en")}
@@ -238,6 +242,8 @@ def main(argv):
             # these rows come back as zones below.
             if kind == "abbreviation" and a["lang"] == "en" and code == "810000":
                 extra[code]["full_en"].append(alias)
+        elif kind == "former_name_area" and by_code[code]["level"] == "1":
+            continue  # a split county's common parent is a whole province: too broad to name it
         elif a["lang"] == "zh":
             # two-character former names (南区, 城郊) read as ordinary words in running text
             if alias in current_zh or len(alias) <= 2:

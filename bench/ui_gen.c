@@ -3,7 +3,8 @@
  * tables, written straight into the schema the store creates (store_open + the reference data
  * from the assets), then the browser's summaries. Deterministic (fixed seed). Not part of the
  * program; must not be used by tests as truth about extraction.
- *   usage: ui-gen CACHE N_DOCUMENTS */
+ *   usage: ui-gen CACHE N_DOCUMENTS
+ *          ui-gen --refresh CACHE      (only rebuild the browser's summaries) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,18 @@ static const char *statuses[] = { "planned", "signed", "unveiled", "started", "c
 int main(int argc, char **argv)
 {
 	if (argc != 3)
-		diex(2, "usage: ui-gen CACHE N_DOCUMENTS");
+		diex(2, "usage: ui-gen CACHE N_DOCUMENTS | ui-gen --refresh CACHE");
+	if (strcmp(argv[1], "--refresh") == 0) {
+		sqlite3 *db;
+		if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+			diex(1, "%s: %s", argv[2], sqlite3_errmsg(db));
+		double t0 = now_seconds();
+		if (browse_refresh_summaries(db) != SQLITE_OK)
+			diex(1, "summaries: %s", sqlite3_errmsg(db));
+		fprintf(stderr, "ui-gen: summaries in %.1f s\n", now_seconds() - t0);
+		sqlite3_close(db);
+		return 0;
+	}
 	const char *path = argv[1];
 	long ndocs = strtol(argv[2], NULL, 10);
 	if (ndocs < 10)

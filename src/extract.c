@@ -78,7 +78,6 @@ struct extractor {
 	struct gazetteer *gaz;
 	unsigned char *pat_kind;                 /* per pattern: 1 region values, 2 chain values */
 	uint32_t umbrella_energy, vehicles;      /* chain indexes for the new-energy umbrella rule */
-	double build_seconds;
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -121,25 +120,29 @@ static int split_tabs(char *line, char **f, int max)
 	return n;
 }
 
-static const char *ids_base;
-static size_t ids_stride;
-static int cmp_by_id(const void *a, const void *b)
+struct id_ref {
+	const char *id;
+	uint32_t index;
+};
+
+static int cmp_id_ref(const void *a, const void *b)
 {
-	const char *x = *(const char *const *)(ids_base + *(const uint32_t *)a * ids_stride);
-	const char *y = *(const char *const *)(ids_base + *(const uint32_t *)b * ids_stride);
-	return strcmp(x, y);
+	return strcmp(((const struct id_ref *)a)->id, ((const struct id_ref *)b)->id);
 }
 
-/* Sorted index over an array of structs whose first member is the id string. Runs once at
- * start-up, single-threaded, hence the file-level sort context. */
+/* Sorted index over an array of structs whose first member is the id string. */
 static uint32_t *index_by_id(const void *base, size_t n, size_t stride)
 {
+	struct id_ref *refs = xmalloc((n ? n : 1) * sizeof *refs);
+	for (size_t i = 0; i < n; i++) {
+		refs[i].id = *(const char *const *)((const char *)base + i * stride);
+		refs[i].index = (uint32_t)i;
+	}
+	qsort(refs, n, sizeof *refs, cmp_id_ref);
 	uint32_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
 	for (size_t i = 0; i < n; i++)
-		idx[i] = (uint32_t)i;
-	ids_base = base;
-	ids_stride = stride;
-	qsort(idx, n, sizeof *idx, cmp_by_id);
+		idx[i] = refs[i].index;
+	free(refs);
 	return idx;
 }
 
@@ -528,7 +531,6 @@ static int cmp_abbr(const void *a, const void *b)
 
 struct extractor *extractor_open(const char *assets_dir, char *err, size_t errlen)
 {
-	double t0 = now_seconds();
 	if (!assets_dir) {
 		snprintf(err, errlen, "no assets directory");
 		return NULL;
@@ -556,7 +558,6 @@ struct extractor *extractor_open(const char *assets_dir, char *err, size_t errle
 			ex->pat_kind[p] |= (val & V_CHAIN) ? 2 : 1;
 		}
 	}
-	ex->build_seconds = now_seconds() - t0;
 	return ex;
 }
 
@@ -580,10 +581,6 @@ void extractor_close(struct extractor *ex)
 	free(ex->chain_file);
 	free(ex);
 }
-
-/* Seconds extractor_open took, for the benchmark and the tests (not in extract.h: internal). */
-double extractor_build_seconds(const struct extractor *ex);
-double extractor_build_seconds(const struct extractor *ex) { return ex ? ex->build_seconds : 0; }
 
 size_t extractor_region_count(const struct extractor *ex) { return ex ? ex->n_exported : 0; }
 
@@ -1496,9 +1493,10 @@ void extract_document(const struct extractor *ex, const char *text, size_t n,
 	d.named = xcalloc(ex->n_regions + 1, 1);
 	d.desc_named = xcalloc(ex->n_regions + 1, 1);
 	d.prov_count = xcalloc(ex->n_regions + 1, sizeof *d.prov_count);
-	region_mentions(&d);
+	/* the lists of abbreviations first: they are context for the homonyms and bare names */
 	abbreviation_lists_zh(&d);
 	abbreviation_lists_en(&d);
+	region_mentions(&d);
 	chain_mentions(&d, chn, nc);
 	free(d.named);
 	free(d.desc_named);

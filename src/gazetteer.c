@@ -186,18 +186,22 @@ int gaz_add(struct gazetteer *g, const char *pat, size_t len, uint32_t value)
 	return 1;
 }
 
-static const char *sort_arena;   /* gaz_build runs once, single-threaded, at start-up */
+/* A pattern being sorted: its bytes (in the final arena) and its place in the order of adding. */
+struct sorting {
+	const char *p;
+	uint32_t len, value, seq;
+};
 
-static int cmp_added(const void *pa, const void *pb)
+static int cmp_sorting(const void *pa, const void *pb)
 {
-	const struct added *x = pa, *y = pb;
+	const struct sorting *x = pa, *y = pb;
 	size_t l = x->len < y->len ? x->len : y->len;
-	int c = memcmp(sort_arena + x->off, sort_arena + y->off, l);
+	int c = memcmp(x->p, y->p, l);
 	if (c)
 		return c;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	return x->off < y->off ? -1 : x->off > y->off;   /* keep the order of adding */
+	return x->seq < y->seq ? -1 : x->seq > y->seq;   /* keep the order of adding */
 }
 
 void gaz_build(struct gazetteer *g)
@@ -205,9 +209,15 @@ void gaz_build(struct gazetteer *g)
 	if (g->built)
 		return;
 	g->built = 1;
-	sort_arena = g->arena;
+	struct sorting *srt = xmalloc((g->n_added ? g->n_added : 1) * sizeof *srt);
+	for (size_t i = 0; i < g->n_added; i++) {
+		srt[i].p = g->arena + g->added[i].off;
+		srt[i].len = g->added[i].len;
+		srt[i].value = g->added[i].value;
+		srt[i].seq = (uint32_t)i;
+	}
 	if (g->n_added > 1)
-		qsort(g->added, g->n_added, sizeof *g->added, cmp_added);
+		qsort(srt, g->n_added, sizeof *srt, cmp_sorting);
 
 	/* nodes: at most one per pattern byte, plus the root */
 	size_t max_nodes = g->arena_len + 1;
@@ -227,8 +237,8 @@ void gaz_build(struct gazetteer *g)
 	const char *prev = NULL;
 	size_t prev_len = 0;
 	for (size_t i = 0; i < g->n_added; i++) {
-		const char *p = g->arena + g->added[i].off;
-		size_t len = g->added[i].len, lcp = 0;
+		const char *p = srt[i].p;
+		size_t len = srt[i].len, lcp = 0;
 		while (prev && lcp < len && lcp < prev_len && p[lcp] == prev[lcp])
 			lcp++;
 		if (!(prev && lcp == len && len == prev_len)) {
@@ -243,7 +253,7 @@ void gaz_build(struct gazetteer *g)
 			g->out[path[len]] = (int32_t)g->n_patterns;
 			g->val_start[g->n_patterns++] = (uint32_t)i;
 		}
-		g->values[i] = g->added[i].value;
+		g->values[i] = srt[i].value;
 		prev = p;
 		prev_len = len;
 	}
@@ -271,6 +281,7 @@ void gaz_build(struct gazetteer *g)
 	}
 	free(fill);
 	free(parent);
+	free(srt);
 	free(g->arena);
 	free(g->added);
 	g->arena = NULL;

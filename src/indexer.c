@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "assets.h"
+#include "browse.h"
 #include "corpus.h"
 #include "decode.h"
 #include "extract.h"
@@ -414,6 +415,18 @@ static void count_problem(void *ctx, const char *path, const char *why)
 
 /* ---- the writer (this thread) ---- */
 
+/* True when the browser's summary tables have been built in this cache. */
+static int browse_summaries_exist(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'browse_facets'", -1, &s, NULL) == SQLITE_OK) {
+		found = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_finalize(s);
+	}
+	return found;
+}
+
 static int write_result(struct run *run, struct result *r)
 {
 	switch (r->outcome) {
@@ -623,8 +636,15 @@ int index_run(const struct index_options *opt, struct index_summary *sum)
 			rc = 1;
 		}
 	draw_progress(&run, 1);
-	if (rc == 0 && store_finish_index(st)) {
+	int changed = sum->added + sum->updated + sum->removed > 0;
+	if (rc == 0 && store_finish_index(st, changed)) {
 		warnx_("%s", store_error(st));
+		rc = 1;
+	}
+	/* the browser's summary tables follow the facts; unchanged facts need no rebuild */
+	if (rc == 0 && (changed || !browse_summaries_exist(store_db(st))) &&
+	    (browse_prepare_schema(store_db(st)) || browse_refresh_summaries(store_db(st)))) {
+		warnx_("refreshing the browser's summaries: %s", sqlite3_errmsg(store_db(st)));
 		rc = 1;
 	}
 	sigaction(SIGINT, &old_int, NULL);

@@ -423,7 +423,7 @@ static size_t last_of(const char *t, size_t from, size_t p, const char *const *w
 /* "N projects ..., including (the) X with ... of Y": after an enumerator the amount is the
  * item's own again. */
 static const char *const enumerators[] = {"包括", "其中", "including", "such as", "namely",
-					  "among them", "among which", "in which"};
+					  "among", "in which", "of which"};
 
 static int zh_batch_before(const char *t, size_t lo, size_t p)
 {
@@ -440,9 +440,13 @@ static int zh_batch_before(const char *t, size_t lo, size_t p)
 
 static int en_batch_before(const char *t, size_t lo, size_t p)
 {
-	size_t from = p > lo + 90 ? p - 90 : lo;
+	size_t from = p > lo + 250 ? p - 250 : lo;
+	static const char *const singular[] = {"project", "plant", "factory", "base", "park",
+					       "centre", "center", "institute", "laboratory"};
 	size_t batch = last_of(t, from, p, en_batch_words, ARRAY_LEN(en_batch_words), 1);
-	return batch && batch > last_of(t, from, p, enumerators, ARRAY_LEN(enumerators), 1);
+	/* "..., including the X project with ...", "... and signed a single project of ..." */
+	return batch && batch > last_of(t, from, p, enumerators, ARRAY_LEN(enumerators), 1) &&
+	       batch > last_of(t, from, p, singular, ARRAY_LEN(singular), 1);
 }
 
 static int not_investment_before(const char *t, size_t lo, size_t p)
@@ -685,6 +689,7 @@ struct draft {
 	uint32_t date_start, date_end;  /* the event date's text, when there is one */
 	int n_spans;
 	uint32_t sentences[8];          /* indexes of the sentences it was named in */
+	int phase;                      /* the phase its name states, 0 when none */
 	int n_sentences;
 };
 
@@ -1039,7 +1044,7 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 		if (last == h && h + 1 < nw && w[h + 1].joined &&
 		    (word_is(t + w[h + 1].start, w[h + 1].end - w[h + 1].start, "of") ||
 		     word_is(t + w[h + 1].start, w[h + 1].end - w[h + 1].start, "worth")) &&
-		    first < h && investment_amount_near(d, w[h + 1].end, 16, &amount_end))
+		    investment_amount_near(d, w[h + 1].end, 16, &amount_end))
 			end = amount_end;
 		else
 			return 0;
@@ -1100,7 +1105,7 @@ static const char *const zh_left_stop[] = {
 	"调研", "视察", "走进", "来到", "前往", "了解", "表示", "介绍", "指出", "负责", "助力",
 	"部署", "谋划", "启动", "加紧", "全力", "着力", "重点推进", "开建", "新开工", "续建",
 	"签下", "挂牌", "揭幕", "迎来", "标志", "共同", "携手", "联合", "分别", "同时",
-	"据", "称", "是", "为", "在", "于", "与", "和", "及", "对", "向", "从", "把", "被", "将",
+	"据悉", "据了解", "据介绍", "据统计", "称", "是", "为", "在", "于", "与", "和", "及", "对", "向", "从", "把", "被", "将",
 	"由", "也", "等", "的", "了", "即", "该", "这", "此", "批", "暨", "或", "同", "就", "让",
 	"已", "正", "并", "共", "还", "又", "都", "拟", "如", "像", "至", "到", "其", "当", "得知",
 	"我", "抓实", "促进", "代表", "招引", "以来", "累计", "新增", "重视", "打响", "争创",
@@ -1314,7 +1319,6 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 			    !inside_place(d, q);
 		q += (size_t)len;
 	}
-	if (getenv("PDEBUG")) fprintf(stderr, "zh spec %d [%.*s]\n", specific, (int)(end-start), t+start);
 	if (specific < 2)
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(zh_not_project); i++)
@@ -1418,19 +1422,67 @@ static void name_key(const struct doc *d, uint32_t s, uint32_t e, struct buf *ou
 	buf_cstr(out);
 }
 
-static int keys_same(const char *a, const char *b)
+/* The phase a name states (一期 / Phase II / second phase), 0 when none. */
+static int name_phase(const char *t, uint32_t s, uint32_t e)
+{
+	static const struct { const char *text; int phase; } marks[] = {
+		{"一期", 1}, {"二期", 2}, {"三期", 3}, {"四期", 4}, {"首期", 1},
+		{"phase i ", 1}, {"phase ii", 2}, {"phase iii", 3}, {"phase 1", 1}, {"phase 2", 2},
+		{"phase 3", 3}, {"first phase", 1}, {"second phase", 2}, {"third phase", 3},
+		{"phase one", 1}, {"phase two", 2},
+	};
+	int found = 0;
+	for (size_t m = 0; m < ARRAY_LEN(marks); m++) {
+		size_t k = strlen(marks[m].text);
+		for (size_t p = s; p + k <= e + (marks[m].text[k - 1] == ' '); p++) {
+			if (marks[m].text[k - 1] == ' ' && p + k - 1 == e) {
+				if (word_is(t + p, k - 1, "phase i")) /* "Phase I" at the end */
+					found = marks[m].phase;
+				continue;
+			}
+			if (p + k <= e && word_is(t + p, k, marks[m].text) &&
+			    (p + k == e || !is_alpha((unsigned char)t[p + k]) ||
+			     (unsigned char)marks[m].text[0] >= 0x80))
+				found = marks[m].phase;
+		}
+	}
+	return found;
+}
+
+/* Same project? Equal keys, one key inside the other, or a long shared start that is more
+ * than generic words (翔蜂新能源产业园一期 / 翔蜂新能源项目一期); never two different phases. */
+static int keys_same(const char *a, const char *b, int phase_a, int phase_b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (!la || !lb)
+		return 0;
+	if (phase_a && phase_b && phase_a != phase_b)
 		return 0;
 	if (strcmp(a, b) == 0)
 		return 1;
 	const char *shorter = la < lb ? a : b, *longer = la < lb ? b : a;
 	size_t ls = la < lb ? la : lb;
-	if (ls < 8)
-		return 0;
-	/* distinct phases are distinct projects */
-	return strstr(longer, shorter) != NULL;
+	if (ls >= 8 && strstr(longer, shorter) != NULL)
+		return 1;
+	size_t common = 0;
+	while (common < ls && a[common] == b[common])
+		common++;
+	while (common > 0 && ((unsigned char)a[common] & 0xC0) == 0x80)
+		common--;       /* whole characters only */
+	if ((unsigned char)a[0] >= 0x80) {
+		int own = 0;
+		for (size_t p = 0; p + 3 <= common;) {
+			int k = zh_match_list(a, p, common, zh_generic, ARRAY_LEN(zh_generic));
+			if (k) {
+				p += (size_t)k;
+				continue;
+			}
+			own++;
+			p += 3;
+		}
+		return common >= 12 && own >= 2;
+	}
+	return 0;       /* Latin names often open with a shared place: "Chengdu-Chongqing ..." */
 }
 
 /* ---------------------------------------------------------------- assembly */
@@ -1469,6 +1521,17 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 		      uint32_t prev_end, uint32_t next_start, uint32_t sent_end, struct amount *out)
 {
 	uint32_t limit = next_start < sent_end ? next_start : sent_end;
+	/* "a project of more than $100 million": the name carries its own amount */
+	for (size_t i = 0; i < d->n_amounts; i++) {
+		const struct found_amount *a = &d->amounts[i];
+		if (a->hit.amount.start >= name_end)
+			break;
+		if (a->hit.amount.start >= name_start && a->hit.amount.end <= name_end &&
+		    a->role == AMOUNT_INVESTMENT && !a->hit.vague && a->hit.amount.end == name_end) {
+			*out = a->hit.amount;
+			return 1;
+		}
+	}
 	/* "3 billion yuan of X", "8-billion-yuan X", "10亿元的X": an amount that leads the name */
 	for (size_t i = 0; i < d->n_amounts; i++) {
 		const struct found_amount *a = &d->amounts[i];
@@ -1568,10 +1631,10 @@ static void company_for(const struct doc *d, const struct candidate *c, struct s
 	}
 }
 
-static struct draft *find_draft(struct doc *d, const char *key)
+static struct draft *find_draft(struct doc *d, const char *key, int phase)
 {
 	for (size_t i = 0; i < d->n_drafts; i++)
-		if (keys_same(d->drafts[i].key, key))
+		if (keys_same(d->drafts[i].key, key, d->drafts[i].phase, phase))
 			return &d->drafts[i];
 	return NULL;
 }
@@ -1596,7 +1659,8 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 	name_key(d, c->start, c->end, key);
 	if (!key->len)
 		return;
-	struct draft *dr = find_draft(d, key->data);
+	int phase = name_phase(d->t, c->start, c->end);
+	struct draft *dr = find_draft(d, key->data, phase);
 	struct amount amt;
 	int has_amt = amount_for(d, c->start, c->end, prev_end, next_start, sent.end, &amt);
 	enum project_status st = stage_in(d->t, sent.start, sent.end);
@@ -1610,6 +1674,7 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 		dr = &d->drafts[d->n_drafts++];
 		memset(dr, 0, sizeof *dr);
 		dr->key = xstrdup(key->data);
+		dr->phase = phase;
 		dr->p.name = xstrndup(d->orig + c->start, c->end - c->start);
 		dr->p.name_start = c->start;
 		dr->p.name_end = c->end;
@@ -1671,10 +1736,7 @@ static void amount_from_following(const struct doc *d, struct draft *dr, const s
 					break;
 				int cue = 0;
 				for (size_t c = 0; c < ARRAY_LEN(cues) && !cue; c++)
-					cue = contains_phrase(d->t, sents[si].start, a->hit.amount.start,
-							      cues[c]) ||
-					      contains_bytes(d->t, sents[si].start, a->hit.amount.start,
-							     cues[c]);
+					cue = contains_bytes(d->t, sents[si].start, sents[si].end, cues[c]);
 				if (!cue)
 					break;
 				dr->p.has_amount = 1;

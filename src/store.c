@@ -14,6 +14,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "extract_internal.h"
 #include "fold.h"
 #include "tokenizer.h"
 #include "util.h"
@@ -422,15 +423,6 @@ static uint64_t reference_hash(const struct extractor *ex)
 	return h;
 }
 
-static const struct region_info *find_region_linear(const struct extractor *ex, const char *id)
-{
-	/* only used while loading: the extractor's own lookup is private to extraction */
-	for (size_t i = 0; i < extractor_region_count(ex); i++)
-		if (strcmp(extractor_region(ex, i)->id, id) == 0)
-			return extractor_region(ex, i);
-	return NULL;
-}
-
 int store_load_reference(struct store *st, const struct extractor *ex)
 {
 	char hash[32];
@@ -454,7 +446,6 @@ int store_load_reference(struct store *st, const struct extractor *ex)
 		set_err(st, "loading reference data");
 		goto out;
 	}
-	/* a map id -> index, to follow parents without a quadratic scan */
 	size_t nreg = extractor_region_count(ex);
 	for (size_t i = 0; i < nreg; i++) {
 		const struct region_info *r = extractor_region(ex, i);
@@ -483,7 +474,7 @@ int store_load_reference(struct store *st, const struct extractor *ex)
 				set_err(st, "inserting a region ancestor");
 				goto out;
 			}
-			a = a->parent_id[0] ? find_region_linear(ex, a->parent_id) : NULL;
+			a = a->parent_id[0] ? extractor_find_region(ex, a->parent_id) : NULL;
 		}
 	}
 	for (size_t i = 0; i < extractor_chain_count(ex); i++) {
@@ -897,7 +888,7 @@ static const char refresh_projects_sql[] =
 	" SELECT project_id, chain FROM split WHERE chain IS NOT NULL AND chain <> '';"
 	"UPDATE projects SET dirty = 0 WHERE dirty;";
 
-int store_finish_index(struct store *st)
+int store_finish_index(struct store *st, int changed)
 {
 	if (exec(st, "BEGIN IMMEDIATE"))
 		return -1;
@@ -907,9 +898,11 @@ int store_finish_index(struct store *st)
 	}
 	if (exec(st, "COMMIT"))
 		return -1;
-	/* merge FTS segments now and then so searches stay fast; cheap when little changed */
-	exec(st, "INSERT INTO documents_fts(documents_fts, rank) VALUES('merge', 500)");
-	exec(st, "PRAGMA wal_checkpoint(PASSIVE)");
+	if (changed) {
+		/* merge some FTS segments after a load so searches stay fast */
+		exec(st, "INSERT INTO documents_fts(documents_fts, rank) VALUES('merge', 500)");
+		exec(st, "PRAGMA wal_checkpoint(PASSIVE)");
+	}
 	return 0;
 }
 

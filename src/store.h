@@ -90,8 +90,9 @@ int store_put_document(struct store *st, const struct store_doc *d, int64_t doc_
 /* Records a new mtime for an unchanged file (same content hash). */
 int store_touch_document(struct store *st, int64_t doc_id, int64_t size, int64_t mtime_ns);
 int store_delete_document(struct store *st, int64_t doc_id);
-/* After an index run: refresh merged projects and summaries, optimise FTS. */
-int store_finish_index(struct store *st);
+/* After an index run: refresh merged projects (and any left dirty by an interrupted run) and,
+ * when documents changed, merge full-text segments. */
+int store_finish_index(struct store *st, int changed);
 /* Deletes every document (index --full). */
 int store_clear_documents(struct store *st);
 
