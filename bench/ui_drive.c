@@ -1,6 +1,6 @@
 /* ui_drive.c: drives the browser on a pseudo-terminal for the benchmark. Starts it (80x24,
  * TERM=xterm-256color, CHAINSCOPE_TRACE_FILE set), waits for the first screen, then plays a
- * fixed script of keys (scroll, drill, search, back) several times, one key at a time: after
+ * fixed script of keys (scroll, drill, search, back, narrow, sort, statistics) several times, one key at a time: after
  * each key it waits until the program has logged the key in its trace file and the output has
  * been quiet for a moment. Reports the time to the first screen, per key the time the program
  * spent (from the trace) and the time until the terminal output settled (wall clock, includes
@@ -104,7 +104,9 @@ static const struct key script[] = {
 	{"/", "/", 0}, {"w", "w", 0}, {"a", "a", 0}, {"f", "f", 0}, {"e", "e", 0}, {"r", "r", 0}, {"Enter", "\r", 0},
 	{"j", "j", 1}, {"q", "q", 0},
 	{"f", "f", 0}, {"s", "s", 0}, {"u", "u", 0}, {"Enter", "\r", 0}, {"Esc", "\033", 0},
-	{"3", "3", 0}, {"s", "s", 0}, {"j", "j", 1}, {"s", "s", 0}, {"j", "j", 1}, {"s", "s", 0},
+	{"3", "3", 0}, {"f", "f", 0}, {"w", "w", 0}, {"a", "a", 0}, {"f", "f", 0}, {"e", "e", 0}, {"r", "r", 0},
+	{"Enter", "\r", 0}, {"j", "j", 1}, {"Esc", "\033", 0},
+	{"s", "s", 0}, {"j", "j", 1}, {"s", "s", 0}, {"j", "j", 1}, {"s", "s", 0},
 	{"S", "S", 0}, {"q", "q", 0}, {"1", "1", 0},
 };
 

@@ -86,6 +86,7 @@ int main(int argc, char **argv)
 		sqlite3 *db;
 		if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 			diex(1, "%s: %s", argv[2], sqlite3_errmsg(db));
+		sqlite3_busy_timeout(db, 10000);
 		double t0 = now_seconds();
 		if (browse_refresh_summaries(db) != SQLITE_OK)
 			diex(1, "summaries: %s", sqlite3_errmsg(db));

@@ -42,6 +42,7 @@ static const struct currency_mark suffix_marks[] = {
 	{"港元", "HKD", 0}, {"港币", "HKD", 0}, {"港幣", "HKD", 0}, {"日元", "JPY", 0},
 	{"英镑", "GBP", 0}, {"英鎊", "GBP", 0}, {"新台币", "TWD", 0}, {"新台幣", "TWD", 0},
 	{"元人民币", "CNY", 0}, {"元人民幣", "CNY", 0}, {"元", "CNY", 0}, {"圆", "CNY", 0},
+	{"人民币", "CNY", 0}, {"人民幣", "CNY", 0},
 };
 
 /* Scales after Arabic digits or Chinese numerals. Longest first. */
@@ -68,6 +69,11 @@ static int is_alnum(unsigned char c) { return is_ascii_alpha(c) || is_digit(c); 
 /* Case-insensitive ASCII comparison of a literal at s[0..n); returns its length or 0. */
 static size_t match_literal(const char *s, size_t n, const char *lit, int fold_case)
 {
+	if (n == 0)
+		return 0;
+	unsigned char a0 = (unsigned char)s[0], b0 = (unsigned char)lit[0];
+	if (a0 != b0 && !(fold_case && is_ascii_alpha(a0) && (a0 | 0x20) == (b0 | 0x20)))
+		return 0;       /* most tries fail on the first byte, before strlen */
 	size_t k = strlen(lit);
 	if (k > n)
 		return 0;
@@ -365,14 +371,11 @@ static size_t parse_amount(const char *text, size_t n, size_t at, struct amount_
 		if (preceded_by(text, at, "数") || preceded_by(text, at, "數") ||
 		    preceded_by(text, at, "几") || preceded_by(text, at, "幾"))
 			hit->vague = 1;
-		if (after + 3 <= len && (memcmp(s + after, "级", 3) == 0 ||
-					 memcmp(s + after, "級", 3) == 0 ||
-					 memcmp(s + after, "量级", 6) == 0 ||
-					 memcmp(s + after, "多", 3) == 0))
-			hit->vague = 1;
+		static const char *const size_words[] = {"级", "級", "量级", "量級", "多"};
+		for (size_t w = 0; w < ARRAY_LEN(size_words); w++)
+			if (match_literal(s + after, len - after, size_words[w], 0))
+				hit->vague = 1;
 	}
-	if (after + 3 <= len && (memcmp(s + after, "多", 3) == 0) && !cjk_numeral)
-		hit->vague = 0;         /* "5亿多元" is still about 5亿 */
 
 	hit->amount.value = number * factor;
 	memcpy(hit->amount.currency, currency, strlen(currency) + 1);
@@ -403,6 +406,34 @@ static void skip_conversion(const char *text, size_t n, struct amount_hit *hit)
 	}
 }
 
+/* At a word start: an upper-case code ("RMB", "US$", "HK$") or a short word followed by
+ * " billion" / " million" / " trillion" ("a billion euros"). Cheap, so that ordinary words
+ * are not parsed as amounts. */
+static int latin_can_start(const char *text, size_t n, size_t i)
+{
+	if (i > 0 && is_ascii_alpha((unsigned char)text[i - 1]))
+		return 0;
+	unsigned char c = (unsigned char)text[i];
+	if (c >= 'A' && c <= 'Z' && i + 1 < n &&
+	    ((text[i + 1] >= 'A' && text[i + 1] <= 'Z') || text[i + 1] == '$' || text[i + 1] == '.'))
+		return 1;
+	size_t e = i;
+	while (e < n && e - i < 6 && is_ascii_alpha((unsigned char)text[e]))
+		e++;
+	if (e + 2 >= n || text[e] != ' ')
+		return 0;
+	unsigned char s = (unsigned char)text[e + 1] | 0x20;
+	return s == 'b' || s == 'm' || s == 't';
+}
+
+/* A Chinese numeral, a positional 十百千, or 人 of 人民币. */
+static int cjk_can_start(const char *s, size_t n)
+{
+	size_t len;
+	return cjk_digit(s, n, &len) >= 0 || cjk_position(s, n) ||
+	       (n >= 3 && memcmp(s, "人", 3) == 0);
+}
+
 static int could_start_amount(unsigned char c)
 {
 	return is_digit(c) || c == '$' || c == 'R' || c == 'a' || c == 'A' || c == 'o' || c == 'O' ||
@@ -418,8 +449,10 @@ int amount_find_next(const char *text, size_t n, size_t from, struct amount_hit 
 		unsigned char c = (unsigned char)text[i];
 		if ((c & 0xC0) == 0x80 || !could_start_amount(c))
 			continue;
-		if (is_ascii_alpha(c) && i > 0 && is_ascii_alpha((unsigned char)text[i - 1]))
-			continue;       /* Latin markers and number words start a word */
+		if (is_ascii_alpha(c) && !latin_can_start(text, n, i))
+			continue;       /* a currency code, or a number word before a scale */
+		if (c >= 0xE3 && c <= 0xE9 && !cjk_can_start(text + i, n - i))
+			continue;       /* most Chinese characters cannot open an amount */
 		if (parse_amount(text, n, i, hit)) {
 			skip_conversion(text, n, hit);
 			return 1;

@@ -44,9 +44,13 @@ struct browse_search {
 	"WHEN 'HKD' THEN 0.91 WHEN 'TWD' THEN 0.22 WHEN 'JPY' THEN 0.048 WHEN 'KRW' THEN 0.0052 " \
 	"WHEN 'SGD' THEN 5.3 ELSE 1.0 END)"
 
+/* Each sort's index carries name_key, so narrowing by name walks the index in list order and
+ * stops at a page, without a row lookup per candidate. */
 #define PF_INDEXES \
-	"CREATE INDEX IF NOT EXISTS browse_pf_amount ON browse_project_facets(region_id, chain_id, amount_key, project_id);" \
-	"CREATE INDEX IF NOT EXISTS browse_pf_date ON browse_project_facets(region_id, chain_id, date_key, project_id);" \
+	"CREATE INDEX IF NOT EXISTS browse_pf_amount ON browse_project_facets(region_id, chain_id, amount_key, project_id," \
+	" name_key);" \
+	"CREATE INDEX IF NOT EXISTS browse_pf_date ON browse_project_facets(region_id, chain_id, date_key, project_id," \
+	" name_key);" \
 	"CREATE INDEX IF NOT EXISTS browse_pf_name ON browse_project_facets(region_id, chain_id, name_key, project_id);"
 
 static const char schema_sql[] =
@@ -119,7 +123,7 @@ static const char refresh_sql[] =
 	" p.amount_value IS NOT NULL AND coalesce(p.amount_currency, 'CNY') <> 'CNY',"
 	" coalesce(nullif(p.date, ''), (SELECT min(d.date) FROM project_sources ps JOIN documents d ON d.id = ps.doc_id"
 	"  WHERE ps.project_id = p.id AND coalesce(d.date, '') <> ''), ''),"
-	" lower(substr(coalesce(p.name, ''), 1, 200)) FROM projects p;"
+	" browse_fold(substr(coalesce(p.name, ''), 1, 200)) FROM projects p;"
 	"CREATE TEMP TABLE bp_r(pid INTEGER, r TEXT, PRIMARY KEY(pid, r)) WITHOUT ROWID;"
 	"INSERT OR IGNORE INTO bp_r SELECT p.id, ra.ancestor_id FROM projects p"
 	" JOIN region_ancestors ra ON ra.region_id = p.region_id;"
@@ -162,9 +166,31 @@ static const char refresh_sql[] =
 	"  ON f2.chain_id = k.id AND f2.region_id = browse_facets.region_id WHERE k.parent_id = browse_facets.chain_id);"
 	"DROP TABLE bp_key; DROP TABLE bp_r; DROP TABLE bp_c; DROP TABLE bd_r; DROP TABLE bd_c; DROP TABLE bd_n;";
 
+/* browse_fold(text): lower-case ASCII and traditional folded to simplified, byte for byte, so a
+ * name narrows the same whichever script it was written in (the `f` text is folded alike). */
+static void fold_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *out = xmalloc((size_t)n + 1);
+	fold_text_t2s(t, (size_t)n, out);
+	for (int i = 0; i < n; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char)(out[i] - 'A' + 'a');
+	sqlite3_result_text(ctx, out, n, free);
+}
+
 int browse_refresh_summaries(sqlite3 *db)
 {
 	int rc = browse_prepare_schema(db);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_create_function(db, "browse_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_function, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((rc = sqlite3_exec(db, "SAVEPOINT browse_refresh", NULL, NULL, NULL)) != SQLITE_OK)
@@ -328,7 +354,10 @@ static int has_narrow(const struct browse_spec *s)
 	return s->narrow && s->narrow[0];
 }
 
-/* ---- lists ---- */
+/* ---- lists ----
+ * The joins with browse_facets are CROSS JOINs: SQLite then loops over the few children of the
+ * parent and looks each one up by primary key, instead of scanning every facet row of the
+ * chain (or region) through the secondary index, which it otherwise tends to prefer. */
 
 /* The SQL of a list: columns, FROM/WHERE with named parameters, and the order. Each list orders
  * by a tuple (k1, k2, id) or (k1, id) that is unique, so "after this key" is exact. */
@@ -338,6 +367,9 @@ struct list_sql {
 	const char *k1, *k2, *id; /* order columns; k2 may be NULL */
 	int desc;                 /* list order is descending */
 	int text_key;             /* k1 is text (into key.text), else a number (key.num) */
+	/* two-stage lists: from_where finds and orders the page's ids (rid) alone, and `outer` joins
+	 * the tables the columns need for the page's rows only (aliased pg.rid) */
+	const char *rid, *outer;
 };
 
 static const char region_cols[] =
@@ -360,12 +392,12 @@ static void list_sql_for(const struct browse_spec *s, struct list_sql *L)
 	case BL_REGIONS:
 		L->select = region_cols;
 		L->from_where = has_narrow(s)
-			? " FROM regions r JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = :chain"
+			? " FROM regions r CROSS JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = :chain"
 			  " WHERE (:parent = '' OR r.id IN (SELECT region_id FROM region_ancestors WHERE ancestor_id = :parent))"
 			  " AND r.id <> :parent AND (r.name_en LIKE :pat ESCAPE '\\' OR r.name_zh LIKE :pat ESCAPE '\\'"
 			  "  OR replace(r.pinyin, ' ', '') LIKE :pat2 ESCAPE '\\' OR r.id = :raw)"
-			: " FROM browse_region_children c JOIN regions r ON r.id = c.child_id"
-			  " JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = :chain WHERE c.parent_id = :parent";
+			: " FROM browse_region_children c CROSS JOIN regions r ON r.id = c.child_id"
+			  " CROSS JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = :chain WHERE c.parent_id = :parent";
 		if (s->sort == BS_NAME) {
 			L->k1 = "lower(r.name_en)"; L->id = "r.id"; L->text_key = 1;
 		} else {
@@ -375,11 +407,11 @@ static void list_sql_for(const struct browse_spec *s, struct list_sql *L)
 	case BL_CHAINS:
 		L->select = chain_cols;
 		L->from_where = has_narrow(s)
-			? " FROM chains ch JOIN browse_facets fc ON fc.chain_id = ch.id AND fc.region_id = :region"
+			? " FROM chains ch CROSS JOIN browse_facets fc ON fc.chain_id = ch.id AND fc.region_id = :region"
 			  " WHERE (:parent = '' OR ch.id IN (SELECT chain_id FROM browse_chain_ancestors WHERE ancestor_id = :parent))"
 			  " AND ch.id <> :parent AND (ch.name_en LIKE :pat ESCAPE '\\' OR ch.name_zh LIKE :pat ESCAPE '\\'"
 			  "  OR ch.id LIKE :pat ESCAPE '\\')"
-			: " FROM chains ch JOIN browse_facets fc ON fc.chain_id = ch.id AND fc.region_id = :region"
+			: " FROM chains ch CROSS JOIN browse_facets fc ON fc.chain_id = ch.id AND fc.region_id = :region"
 			  " WHERE coalesce(ch.parent_id, '') = :parent";
 		if (s->sort == BS_NAME) {
 			L->k1 = "lower(ch.name_en)"; L->id = "ch.id"; L->text_key = 1;
@@ -389,14 +421,19 @@ static void list_sql_for(const struct browse_spec *s, struct list_sql *L)
 		break;
 	case BL_PROJECTS:
 		L->select = project_cols;
-		L->from_where = has_narrow(s)
-			? " FROM browse_project_facets pf JOIN projects p ON p.id = pf.project_id"
-			  " LEFT JOIN regions rg ON rg.id = p.region_id"
-			  " WHERE pf.region_id = :region AND pf.chain_id = :chain"
-			  " AND (p.name LIKE :pat ESCAPE '\\' OR p.company LIKE :pat ESCAPE '\\')"
-			: " FROM browse_project_facets pf JOIN projects p ON p.id = pf.project_id"
-			  " LEFT JOIN regions rg ON rg.id = p.region_id"
-			  " WHERE pf.region_id = :region AND pf.chain_id = :chain";
+		/* narrowing reads name_key from the sort's own index: no project row per candidate */
+		L->from_where = !has_narrow(s)
+			? " FROM browse_project_facets pf WHERE pf.region_id = :region AND pf.chain_id = :chain"
+			: s->sort == BS_NAME
+			? " FROM browse_project_facets pf INDEXED BY browse_pf_name"
+			  " WHERE pf.region_id = :region AND pf.chain_id = :chain AND pf.name_key LIKE :pat ESCAPE '\\'"
+			: s->sort == BS_DATE
+			? " FROM browse_project_facets pf INDEXED BY browse_pf_date"
+			  " WHERE pf.region_id = :region AND pf.chain_id = :chain AND pf.name_key LIKE :pat ESCAPE '\\'"
+			: " FROM browse_project_facets pf INDEXED BY browse_pf_amount"
+			  " WHERE pf.region_id = :region AND pf.chain_id = :chain AND pf.name_key LIKE :pat ESCAPE '\\'";
+		L->rid = "pf.project_id";
+		L->outer = " JOIN projects p ON p.id = pg.rid LEFT JOIN regions rg ON rg.id = p.region_id";
 		L->id = "pf.project_id";
 		if (s->sort == BS_NAME) {
 			L->k1 = "pf.name_key"; L->text_key = 1;
@@ -476,13 +513,11 @@ static int search_fetch(struct browse *b, struct browse_search *s, const struct 
 			struct browse_row *rows);
 static int64_t search_count(struct browse_search *s);
 
-int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct browse_key *key,
-		 int dir, int limit, struct browse_row *rows)
+/* The rows after or before key; with total, also the number of rows in the whole list, counted
+ * in the same pass (a window function) rather than by a second scan. */
+static int fetch_rows(struct browse *b, const struct browse_spec *spec, const struct browse_key *key,
+		      int dir, int limit, struct browse_row *rows, int64_t *total)
 {
-	if (limit <= 0)
-		return 0;
-	if (spec->list == BL_SEARCH)
-		return search_fetch(b, spec->search, key, dir, limit, rows);
 	struct list_sql L;
 	list_sql_for(spec, &L);
 	/* going backwards flips both the comparison and the order */
@@ -490,7 +525,13 @@ int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct 
 	const char *cmp = desc ? "<" : ">";
 	const char *ord = desc ? "DESC" : "ASC";
 	struct buf sql = {0};
-	buf_printf(&sql, "SELECT %s, %s, %s%s%s %s", L.select, L.k1, L.k2 ? L.k2 : "", L.k2 ? ", " : "", L.id, L.from_where);
+	if (L.outer)
+		buf_printf(&sql, "SELECT %s, pg.k1, %spg.kid%s FROM (SELECT %s AS rid, %s AS k1, %s%s%s AS kid%s %s",
+			   L.select, L.k2 ? "pg.k2, " : "", total ? ", pg.total" : "", L.rid, L.k1, L.k2 ? L.k2 : "",
+			   L.k2 ? " AS k2, " : "", L.id, total ? ", count(*) OVER () AS total" : "", L.from_where);
+	else
+		buf_printf(&sql, "SELECT %s, %s, %s%s%s%s %s", L.select, L.k1, L.k2 ? L.k2 : "", L.k2 ? ", " : "", L.id,
+			   total ? ", count(*) OVER ()" : "", L.from_where);
 	if (key) {
 		if (L.k2)
 			buf_printf(&sql, " AND (%s, %s, %s) %s (:k1, :k2, :kid)", L.k1, L.k2, L.id, cmp);
@@ -501,6 +542,12 @@ int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct 
 	if (L.k2)
 		buf_printf(&sql, "%s %s, ", L.k2, ord);
 	buf_printf(&sql, "%s %s LIMIT %d", L.id, ord, limit);
+	if (L.outer) {
+		buf_printf(&sql, ") pg %s ORDER BY pg.k1 %s, ", L.outer, ord);
+		if (L.k2)
+			buf_printf(&sql, "pg.k2 %s, ", ord);
+		buf_printf(&sql, "pg.kid %s", ord);
+	}
 	sqlite3_stmt *st = prepare(b, buf_cstr(&sql));
 	buf_free(&sql);
 	if (!st)
@@ -523,10 +570,16 @@ int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct 
 		else
 			sqlite3_bind_text(st, i, key->id, -1, SQLITE_TRANSIENT);
 	}
-	int kcol = sqlite3_column_count(st) - (L.k2 ? 3 : 2);
+	int ncols = sqlite3_column_count(st);
+	int kcol = ncols - (L.k2 ? 3 : 2) - (total ? 1 : 0);
 	int n = 0, rc;
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	if (total)
+		*total = 0;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (total && n == 0)
+			*total = sqlite3_column_int64(st, ncols - 1);
 		read_row(st, spec, &L, &rows[n++], kcol);
+	}
 	if (n < limit && rc != SQLITE_DONE) {
 		snprintf(b->err, sizeof b->err, "%s", sqlite3_errmsg(b->db));
 		for (int i = 0; i < n; i++)
@@ -536,6 +589,28 @@ int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct 
 	sqlite3_finalize(st);
 	free(pat);
 	free(pat2);
+	return n;
+}
+
+int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct browse_key *key,
+		 int dir, int limit, struct browse_row *rows)
+{
+	if (limit <= 0)
+		return 0;
+	if (spec->list == BL_SEARCH)
+		return search_fetch(b, spec->search, key, dir, limit, rows);
+	return fetch_rows(b, spec, key, dir, limit, rows, NULL);
+}
+
+int browse_fetch_first(struct browse *b, const struct browse_spec *spec, int limit, struct browse_row *rows,
+		       int64_t *total)
+{
+	/* a narrowed tree list is sorted by a scan anyway: count it in the same pass (projects walk
+	 * an index in order and stop at a page, so their count is a separate, capped scan) */
+	if (has_narrow(spec) && (spec->list == BL_REGIONS || spec->list == BL_CHAINS) && limit > 0)
+		return fetch_rows(b, spec, NULL, 1, limit, rows, total);
+	int n = browse_fetch(b, spec, NULL, 1, limit, rows);
+	*total = n < 0 ? -1 : n < limit ? n : browse_count(b, spec);
 	return n;
 }
 
@@ -1016,11 +1091,11 @@ void browse_document_clear(struct browse_document *d)
 int browse_stat_bars(struct browse *b, const struct browse_filter *f, int by_chain, struct browse_bar *bars, int max)
 {
 	sqlite3_stmt *st = prepare(b, by_chain
-		? "SELECT ch.name_en, fc.n_projects, fc.amount FROM chains ch JOIN browse_facets fc"
+		? "SELECT ch.name_en, fc.n_projects, fc.amount FROM chains ch CROSS JOIN browse_facets fc"
 		  " ON fc.chain_id = ch.id AND fc.region_id = ?1 WHERE coalesce(ch.parent_id, '') = ?2 AND fc.n_projects > 0"
 		  " ORDER BY fc.amount DESC, fc.n_projects DESC, ch.id LIMIT ?3"
-		: "SELECT r.name_en, fc.n_projects, fc.amount FROM browse_region_children c JOIN regions r ON r.id = c.child_id"
-		  " JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = ?1 WHERE c.parent_id = ?2 AND fc.n_projects > 0"
+		: "SELECT r.name_en, fc.n_projects, fc.amount FROM browse_region_children c CROSS JOIN regions r ON r.id = c.child_id"
+		  " CROSS JOIN browse_facets fc ON fc.region_id = r.id AND fc.chain_id = ?1 WHERE c.parent_id = ?2 AND fc.n_projects > 0"
 		  " ORDER BY fc.amount DESC, fc.n_projects DESC, r.id LIMIT ?3");
 	if (!st)
 		return -1;

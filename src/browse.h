@@ -85,6 +85,10 @@ const char *browse_errmsg(struct browse *b);
  * from the end (dir < 0). Returns the number of rows, or -1 on error. */
 int browse_fetch(struct browse *b, const struct browse_spec *spec, const struct browse_key *key,
 		 int dir, int limit, struct browse_row *rows);
+/* The first rows of the list and the number of rows in it (-1 when unknown), counted in the
+ * same pass when the list has to be scanned anyway. Returns the rows or -1. */
+int browse_fetch_first(struct browse *b, const struct browse_spec *spec, int limit, struct browse_row *rows,
+		       int64_t *total);
 /* Number of rows in the list, at most BROWSE_COUNT_CAP + 1 for a narrowed list (shown as
  * "more than"). -1 on error. */
 #define BROWSE_COUNT_CAP 10000

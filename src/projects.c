@@ -25,6 +25,13 @@
 
 /* ---------------------------------------------------------------- small text helpers */
 
+/* A literal with its length, for the word lists scanned in the innermost loops. */
+struct lit {
+	const char *s;
+	size_t n;
+};
+#define L(str) {str, sizeof(str) - 1}
+
 static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
@@ -32,6 +39,8 @@ static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
 static int starts_with(const char *s, size_t n, const char *lit)
 {
+	if (n == 0 || s[0] != lit[0])
+		return 0;       /* most calls fail here, before strlen */
 	size_t k = strlen(lit);
 	return k <= n && memcmp(s, lit, k) == 0;
 }
@@ -39,13 +48,20 @@ static int starts_with(const char *s, size_t n, const char *lit)
 /* Does the text end with lit at position p (lit occupies [p-k, p))? */
 static int ends_with_at(const char *t, size_t lo, size_t p, const char *lit)
 {
+	if (p <= lo)
+		return 0;
 	size_t k = strlen(lit);
+	if (t[p - 1] != lit[k - 1])
+		return 0;
 	return p >= lo + k && memcmp(t + p - k, lit, k) == 0;
 }
 
 /* ASCII case-insensitive equality of t[0..k) with a lowercase word. */
 static int word_is(const char *t, size_t k, const char *lower)
 {
+	if (k == 0 || ((unsigned char)t[0] | (is_upper((unsigned char)t[0]) ? 0x20 : 0)) !=
+			      (unsigned char)lower[0])
+		return 0;
 	size_t m = strlen(lower);
 	if (m != k)
 		return 0;
@@ -72,7 +88,8 @@ static int contains_phrase(const char *t, size_t lo, size_t hi, const char *lowe
 {
 	size_t k = strlen(lower);
 	for (size_t p = lo; p + k <= hi; p++) {
-		if (p > lo && is_alnum((unsigned char)t[p - 1]))
+		if (((unsigned char)t[p] | 0x20) != (unsigned char)lower[0] ||
+		    (p > lo && is_alnum((unsigned char)t[p - 1])))
 			continue;
 		if (!word_is(t + p, k, lower))
 			continue;
@@ -86,9 +103,15 @@ static int contains_phrase(const char *t, size_t lo, size_t hi, const char *lowe
 static int contains_bytes(const char *t, size_t lo, size_t hi, const char *lit)
 {
 	size_t k = strlen(lit);
-	for (size_t p = lo; p + k <= hi; p++)
-		if (memcmp(t + p, lit, k) == 0)
+	const char *p = t + lo, *end = t + hi;
+	while (p + k <= end) {
+		p = memchr(p, lit[0], (size_t)(end - p) - k + 1);
+		if (!p)
+			return 0;
+		if (memcmp(p, lit, k) == 0)
 			return 1;
+		p++;
+	}
 	return 0;
 }
 
@@ -232,11 +255,13 @@ static const char *best_place(const struct place *pl, size_t np, uint32_t lo, ui
 	return best;
 }
 
-/* The division the whole document is about: the most mentioned one (the top of the text
- * counts double), then, while a division inside it is named at least twice, that one. */
-static void document_focus(const struct place *pl, size_t np, char out[7])
+/* The division the whole document is about: the most mentioned one (the headline counts
+ * double), then, while a division inside it is named at least twice, that one. */
+static void document_focus(const struct place *pl, size_t np, uint32_t title_end, char out[7],
+			   int *score)
 {
 	out[0] = 0;
+	*score = 0;
 	if (np == 0)
 		return;
 	/* count per distinct code; documents name few distinct places, so O(k^2) on distinct */
@@ -255,7 +280,7 @@ static void document_focus(const struct place *pl, size_t np, char out[7])
 			t[nt].score = 0;
 			nt++;
 		}
-		t[j].score += pl[i].start < 400 ? 2 : 1;
+		t[j].score += pl[i].start < title_end ? 2 : 1;
 	}
 	int best = -1;
 	for (size_t j = 0; j < nt; j++)
@@ -278,6 +303,7 @@ static void document_focus(const struct place *pl, size_t np, char out[7])
 		best = child;
 	}
 	memcpy(out, t[best].code, 7);
+	*score = t[best].score;
 }
 
 /* ---------------------------------------------------------------- sentences */
@@ -408,6 +434,9 @@ static size_t last_of(const char *t, size_t from, size_t p, const char *const *w
 	for (size_t m = 0; m < count; m++) {
 		size_t k = strlen(words[m]);
 		for (size_t q = from; q + k <= p; q++) {
+			if ((latin ? ((unsigned char)t[q] | 0x20) : (unsigned char)t[q]) !=
+			    (unsigned char)words[m][0])
+				continue;
 			if (latin ? !word_is(t + q, k, words[m]) : memcmp(t + q, words[m], k) != 0)
 				continue;
 			if (latin && ((q > from && is_alpha((unsigned char)t[q - 1])) ||
@@ -423,7 +452,8 @@ static size_t last_of(const char *t, size_t from, size_t p, const char *const *w
 /* "N projects ..., including (the) X with ... of Y": after an enumerator the amount is the
  * item's own again. */
 static const char *const enumerators[] = {"包括", "其中", "including", "such as", "namely",
-					  "among", "in which", "of which"};
+					  "among", "in which", "of which", "among those projects",
+					  "among these projects", "among the projects", "one of the projects"};
 
 static int zh_batch_before(const char *t, size_t lo, size_t p)
 {
@@ -451,15 +481,16 @@ static int en_batch_before(const char *t, size_t lo, size_t p)
 
 static int not_investment_before(const char *t, size_t lo, size_t p)
 {
+	static const char *const zh_invest[] = {"投资", "投入", "总投"};
+	static const char *const en_invest[] = {"invest", "invested", "invests", "investment",
+						"investing", "cost", "costs"};
 	size_t from = p > lo + 24 ? p - 24 : lo;
-	for (size_t m = 0; m < ARRAY_LEN(zh_not_investment); m++)
-		if (contains_bytes(t, from, p, zh_not_investment[m]))
-			return 1;
-	from = p > lo + 40 ? p - 40 : lo;
-	for (size_t m = 0; m < ARRAY_LEN(en_not_investment); m++)
-		if (contains_phrase(t, from, p, en_not_investment[m]))
-			return 1;
-	return 0;
+	size_t other = last_of(t, from, p, zh_not_investment, ARRAY_LEN(zh_not_investment), 0);
+	if (other && other > last_of(t, from, p, zh_invest, ARRAY_LEN(zh_invest), 0))
+		return 1;
+	from = p > lo + 32 ? p - 32 : lo;
+	other = last_of(t, from, p, en_not_investment, ARRAY_LEN(en_not_investment), 1);
+	return other && other > last_of(t, from, p, en_invest, ARRAY_LEN(en_invest), 1);
 }
 
 /* ---------------------------------------------------------------- stages */
@@ -494,7 +525,8 @@ static const struct stage_word en_stages[] = {
 	{"landed", STATUS_SIGNED},
 	{"plans to", STATUS_PLANNED}, {"plan to", STATUS_PLANNED}, {"planned", STATUS_PLANNED},
 	{"will be built", STATUS_PLANNED}, {"to be built", STATUS_PLANNED},
-	{"proposed", STATUS_PLANNED}, {"expected to", STATUS_PLANNED},
+	{"proposed", STATUS_PLANNED}, {"expected to", STATUS_PLANNED}, {"will", STATUS_PLANNED},
+	{"to build", STATUS_PLANNED},
 };
 
 static const struct stage_word zh_stages[] = {
@@ -543,35 +575,46 @@ static int zh_future_around(const char *t, size_t lo, size_t p, size_t e, size_t
 	return e + 3 <= hi && (starts_with(t + e, hi - e, "后") || starts_with(t + e, hi - e, "时"));
 }
 
-/* The furthest stage the text [lo, hi) reports. */
+/* The furthest stage the text [lo, hi) reports. One pass: English phrases are tried at word
+ * starts only, Chinese ones at characters whose first two bytes match. */
 static enum project_status stage_in(const char *t, size_t lo, size_t hi)
 {
 	enum project_status best = STATUS_UNKNOWN;
-	for (size_t i = 0; i < ARRAY_LEN(en_stages); i++) {
-		size_t k = strlen(en_stages[i].text);
-		for (size_t p = lo; p + k <= hi; p++) {
-			if ((p > lo && is_alnum((unsigned char)t[p - 1])) ||
-			    !word_is(t + p, k, en_stages[i].text) ||
-			    (p + k < hi && is_alpha((unsigned char)t[p + k])))
+	for (size_t p = lo; p < hi; p++) {
+		unsigned char c = (unsigned char)t[p];
+		if (is_alpha(c)) {
+			if (p > lo && is_alnum((unsigned char)t[p - 1]))
 				continue;
-			enum project_status s = en_stages[i].status;
-			if (s > STATUS_PLANNED && en_future_before(t, lo, p))
-				s = STATUS_PLANNED;
-			if (s > best)
-				best = s;
-			break;
-		}
-	}
-	for (size_t i = 0; i < ARRAY_LEN(zh_stages); i++) {
-		size_t k = strlen(zh_stages[i].text);
-		for (size_t p = lo; p + k <= hi; p++) {
-			if (memcmp(t + p, zh_stages[i].text, k) != 0)
-				continue;
-			enum project_status s = zh_stages[i].status;
-			if (s > STATUS_PLANNED && zh_future_around(t, lo, p, p + k, hi))
-				s = STATUS_PLANNED;
-			if (s > best)
-				best = s;
+			unsigned char lc = c | 0x20;
+			for (size_t i = 0; i < ARRAY_LEN(en_stages); i++) {
+				const char *w = en_stages[i].text;
+				if ((unsigned char)w[0] != lc)
+					continue;
+				size_t k = strlen(w);
+				if (p + k > hi || !word_is(t + p, k, w) ||
+				    (p + k < hi && is_alpha((unsigned char)t[p + k])))
+					continue;
+				enum project_status st = en_stages[i].status;
+				if (st > STATUS_PLANNED && en_future_before(t, lo, p))
+					st = STATUS_PLANNED;
+				if (st > best)
+					best = st;
+			}
+		} else if (c >= 0xE4 && c <= 0xE9 && p + 3 <= hi) {
+			for (size_t i = 0; i < ARRAY_LEN(zh_stages); i++) {
+				const char *w = zh_stages[i].text;
+				if (w[0] != t[p] || w[1] != t[p + 1])
+					continue;
+				size_t k = strlen(w);
+				if (p + k > hi || memcmp(t + p, w, k) != 0)
+					continue;
+				enum project_status st = zh_stages[i].status;
+				if (st > STATUS_PLANNED && zh_future_around(t, lo, p, p + k, hi))
+					st = STATUS_PLANNED;
+				if (st > best)
+					best = st;
+			}
+			p += 2;
 		}
 	}
 	return best;
@@ -705,23 +748,37 @@ struct doc {
 	size_t n_chains;
 	struct found_amount *amounts;
 	size_t n_amounts;
-	char focus[7];
+	char focus[7];          /* the division the document is about, "" when none */
+	int focus_score;        /* its mentions (the top of the text counts double) */
 	struct draft *drafts;
 	size_t n_drafts, cap_drafts;
+	signed char *stages;    /* per sentence: its stage, -1 until read */
 	struct mention *spans;  /* MENTION_PROJECT spans, id filled at the end */
 	size_t n_spans, cap_spans;
 	size_t *span_draft;
 };
+
+/* Index of the first amount starting at or after pos (amounts are in text order). */
+static size_t first_amount_from(const struct doc *d, uint32_t pos)
+{
+	size_t a = 0, b = d->n_amounts;
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+		if (d->amounts[mid].hit.amount.start < pos)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
 
 /* Is t[p] the start of a non-batch, non-vague investment amount within `within` bytes of
  * `from`? Sets *end to the amount's end. */
 static int investment_amount_near(const struct doc *d, uint32_t from, uint32_t within,
 				  uint32_t *end)
 {
-	for (size_t i = 0; i < d->n_amounts; i++) {
+	for (size_t i = first_amount_from(d, from); i < d->n_amounts; i++) {
 		const struct amount_hit *h = &d->amounts[i].hit;
-		if (h->amount.start < from)
-			continue;
 		if (h->amount.start - from > within)
 			return 0;
 		if (d->amounts[i].role == AMOUNT_INVESTMENT && !h->vague) {
@@ -738,7 +795,7 @@ static int inside_place(const struct doc *d, size_t pos)
 {
 	size_t i = first_place_from(d->places, d->n_places, pos > 64 ? (uint32_t)pos - 64 : 0);
 	for (; i < d->n_places && d->places[i].start <= pos; i++)
-		if (d->places[i].end > pos)
+		if (d->places[i].end > pos && d->places[i].code[0])
 			return 1;
 	return 0;
 }
@@ -802,6 +859,7 @@ static const char *const en_generic[] = {
 	"country's", "province's", "district's", "county's", "region's", "world's", "china's",
 	"china", "chinese", "production", "manufacturing", "green", "ecological", "eco",
 	"low-carbon", "global", "world-class", "international", "modern", "comprehensive",
+	"high", "mass", "massive", "sprawling", "huge", "giant", "gigantic", "vast",
 };
 
 /* Words that make a name something other than a project (meetings, bodies, policies). */
@@ -858,6 +916,10 @@ static size_t en_words(const char *t, size_t lo, size_t hi, struct word *w, size
 			} else if ((c == '-' || c == '\'' || c == '.' || c == '&') && p + 1 < hi &&
 				   is_alnum((unsigned char)t[p + 1])) {
 				p++;
+			} else if (c == ',' && p > s && is_digit((unsigned char)t[p - 1]) && p + 3 < hi &&
+				   is_digit((unsigned char)t[p + 1]) && is_digit((unsigned char)t[p + 2]) &&
+				   is_digit((unsigned char)t[p + 3])) {
+				p++;    /* "300,000-kilowatt" is one word */
 			} else if (c == 0xE2 && p + 3 < hi && (unsigned char)t[p + 1] == 0x80 &&
 				   ((unsigned char)t[p + 2] == 0x98 || (unsigned char)t[p + 2] == 0x99) &&
 				   is_alpha((unsigned char)t[p + 3])) {
@@ -865,6 +927,14 @@ static size_t en_words(const char *t, size_t lo, size_t hi, struct word *w, size
 			} else {
 				break;
 			}
+		}
+		/* "Corp.'s": a possessive split off by the abbreviation's dot belongs to its word */
+		if (k > 0 && p - s == 1 && (t[s] == 's' || t[s] == 'S') && s >= prev_end + 1 &&
+		    s - prev_end <= 4 && (t[s - 1] == '\'' || (unsigned char)t[s - 1] == 0x99 ||
+					  (unsigned char)t[s - 1] == 0x98)) {
+			w[k - 1].end = (uint32_t)p;
+			prev_end = p;
+			continue;
 		}
 		w[k].start = (uint32_t)s;
 		w[k].end = (uint32_t)p;
@@ -906,16 +976,22 @@ static const char *const en_not_owner[] = {
 
 static int word_is_amountish(const char *s, size_t k)
 {
-	/* "8-billion-yuan", "100m" */
-	int digit = 0;
-	for (size_t i = 0; i < k; i++)
-		digit |= is_digit((unsigned char)s[i]);
-	if (!digit)
-		return 0;
-	for (size_t i = 0; i + 3 <= k; i++)
-		if (word_is(s + i, 4 <= k - i ? 4 : k - i, "yuan") || word_is(s + i, 3, "bil") ||
-		    word_is(s + i, 3, "mil"))
-			return 1;
+	/* "8-billion-yuan", "billion-yuan", "100m" */
+	/* "10b", "35m", "2bn": digits and a scale letter */
+	size_t d = 0;
+	while (d < k && (is_digit((unsigned char)s[d]) || s[d] == '.'))
+		d++;
+	if (d > 0 && d < k && (word_is(s + d, k - d, "b") || word_is(s + d, k - d, "bn") ||
+			       word_is(s + d, k - d, "m") || word_is(s + d, k - d, "mn") ||
+			       word_is(s + d, k - d, "k")))
+		return 1;
+	static const char *const parts[] = {"billion", "million", "trillion", "yuan"};
+	for (size_t m = 0; m < ARRAY_LEN(parts); m++) {
+		size_t l = strlen(parts[m]);
+		for (size_t i = 0; i + l <= k; i++)
+			if (word_is(s + i, l, parts[m]))
+				return 1;
+	}
 	return 0;
 }
 
@@ -949,7 +1025,9 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 	const char *t = d->t;
 	const char *hw = t + w[h].start;
 	size_t hk = w[h].end - w[h].start;
-	if (!word_in(hw, hk, en_heads, ARRAY_LEN(en_heads)))
+	/* the initials of the project words: most words are rejected here */
+	if (hk < 2 || hk > 12 || !strchr("pfbcilhret", (unsigned char)hw[0] | 0x20) ||
+	    !word_in(hw, hk, en_heads, ARRAY_LEN(en_heads)))
 		return 0;
 	if ((word_is(hw, hk, "hub") || word_is(hw, hk, "complex") || word_is(hw, hk, "campus")) &&
 	    !is_upper((unsigned char)hw[0]))
@@ -1053,7 +1131,29 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 	if (word_is(hw, hk, "phase") && last == h)
 		return 0;
 
-	c->start = w[first].start;
+	/* "Sciences (Shanghai Microsatellite ... Center": a parenthesis the name does not close
+	 * (or closes without opening) is not part of it */
+	uint32_t start = w[first].start, open_at = 0;
+	int depth = 0;
+	for (uint32_t q = start; q < end; q++) {
+		if (t[q] == '(') {
+			if (!depth)
+				open_at = q;
+			depth++;
+		} else if (t[q] == ')') {
+			if (depth)
+				depth--;
+			else
+				start = q + 1;
+		}
+	}
+	if (depth)
+		start = open_at + 1;
+	while (start < end && t[start] == ' ')
+		start++;
+	if (start > w[h].start)
+		return 0;
+	c->start = start;
 	c->end = end;
 	c->strong = word_is(hw, hk, "project");
 	c->proper = capitals >= 2 && is_upper((unsigned char)hw[0]);
@@ -1070,11 +1170,11 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
  * (中心城市, 总部经济, 基地型). */
 struct zh_head {
 	const char *text;
-	int weak;
+	int weak;               /* must not run on into another word (工程师, 中心城市) */
 	int strong;             /* names a project by itself: 项目, 工程 */
 };
 static const struct zh_head zh_heads[] = {
-	{"项目", 0, 1}, {"工程", 0, 1}, {"产业园", 0, 0}, {"工业园", 0, 0}, {"科技园", 0, 0},
+	{"项目", 0, 1}, {"工程", 1, 1}, {"产业园", 0, 0}, {"工业园", 0, 0}, {"科技园", 0, 0},
 	{"创业园", 0, 0}, {"软件园", 0, 0}, {"研究院", 0, 0}, {"研究所", 1, 0}, {"实验室", 0, 0},
 	{"生产线", 0, 0}, {"产线", 1, 0}, {"工厂", 0, 0}, {"厂房", 1, 0}, {"基地", 1, 0},
 	{"园区", 1, 0}, {"中心", 1, 0}, {"总部", 1, 0}, {"小镇", 1, 0}, {"大楼", 1, 0},
@@ -1094,22 +1194,31 @@ static const char *const zh_may_follow[] = {
 };
 
 /* Boundaries met going left from a Chinese project word: verbs, function words, time words. */
-static const char *const zh_left_stop[] = {
-	"签约", "签署", "签订", "开工", "动工", "奠基", "竣工", "建成", "投产", "达产", "启动",
-	"启用", "揭牌", "落户", "落地", "推进", "引进", "举行", "实施", "打造", "加快", "加速",
-	"包括", "位于", "总投资", "投资", "计划", "集中", "参加", "出席", "宣布", "作为", "成为",
-	"支持", "围绕", "聚焦", "以及", "还有", "其中", "目前", "今年", "去年", "近日", "日前",
-	"此次", "本次", "通过", "完成", "实现", "开展", "推动", "带动", "形成", "拥有", "建立",
-	"设立", "成立", "入驻", "进驻", "引入", "承接", "主要", "正式", "全面", "积极", "持续",
-	"进行", "获得", "列入", "纳入", "涵盖", "涉及", "达成", "举办", "召开", "参观", "考察",
-	"调研", "视察", "走进", "来到", "前往", "了解", "表示", "介绍", "指出", "负责", "助力",
-	"部署", "谋划", "启动", "加紧", "全力", "着力", "重点推进", "开建", "新开工", "续建",
-	"签下", "挂牌", "揭幕", "迎来", "标志", "共同", "携手", "联合", "分别", "同时",
-	"据悉", "据了解", "据介绍", "据统计", "称", "是", "为", "在", "于", "与", "和", "及", "对", "向", "从", "把", "被", "将",
-	"由", "也", "等", "的", "了", "即", "该", "这", "此", "批", "暨", "或", "同", "就", "让",
-	"已", "正", "并", "共", "还", "又", "都", "拟", "如", "像", "至", "到", "其", "当", "得知",
-	"我", "抓实", "促进", "代表", "招引", "以来", "累计", "新增", "重视", "打响", "争创",
-	"创建", "争取", "服务", "保障", "确保", "上马", "包含", "推出", "发布", "公布", "亮相",
+static const struct lit zh_left_stop[] = {
+	L("签约"), L("签署"), L("签订"), L("开工"), L("动工"), L("奠基"), L("竣工"), L("建成"), L("投产"),
+	L("达产"), L("启动"), L("启用"), L("揭牌"), L("落户"), L("落地"), L("推进"), L("引进"), L("举行"),
+	L("实施"), L("打造"), L("加快"), L("加速"), L("包括"), L("位于"), L("总投资"), L("投资"), L("计划"),
+	L("集中"), L("参加"), L("出席"), L("宣布"), L("作为"), L("成为"), L("支持"), L("围绕"), L("聚焦"),
+	L("以及"), L("还有"), L("其中"), L("目前"), L("今年"), L("去年"), L("近日"), L("日前"), L("此次"),
+	L("本次"), L("通过"), L("完成"), L("实现"), L("开展"), L("推动"), L("带动"), L("形成"), L("拥有"),
+	L("建立"), L("设立"), L("成立"), L("入驻"), L("进驻"), L("引入"), L("承接"), L("主要"), L("正式"),
+	L("全面"), L("积极"), L("持续"), L("进行"), L("获得"), L("列入"), L("纳入"), L("涵盖"), L("涉及"),
+	L("达成"), L("举办"), L("召开"), L("参观"), L("考察"), L("调研"), L("视察"), L("走进"), L("来到"),
+	L("前往"), L("了解"), L("表示"), L("介绍"), L("指出"), L("负责"), L("助力"), L("部署"), L("谋划"),
+	L("启动"), L("加紧"), L("全力"), L("着力"), L("重点推进"), L("开建"), L("新开工"), L("续建"), L("签下"),
+	L("挂牌"), L("揭幕"), L("迎来"), L("标志"), L("共同"), L("携手"), L("联合"), L("分别"), L("同时"),
+	L("据悉"), L("据了解"), L("据介绍"), L("据统计"), L("称"), L("是"), L("为"), L("在"), L("于"), L("与"),
+	L("和"), L("及"), L("对"), L("向"), L("从"), L("把"), L("被"), L("将"), L("由"), L("也"), L("等"),
+	L("的"), L("了"), L("即"), L("该"), L("这"), L("此"), L("批"), L("暨"), L("或"), L("同"), L("就"),
+	L("让"), L("已"), L("正"), L("并"), L("共"), L("还"), L("又"), L("都"), L("拟"), L("如"), L("像"),
+	L("至"), L("到"), L("其"), L("当"), L("得知"), L("我"), L("抓实"), L("促进"), L("代表"), L("招引"),
+	L("以来"), L("累计"), L("新增"), L("重视"), L("打响"), L("争创"), L("创建"), L("争取"), L("服务"),
+	L("保障"), L("确保"), L("上马"), L("包含"), L("推出"), L("发布"), L("公布"), L("亮相"), L("加强"),
+	L("力促"), L("掀起"), L("抓好"), L("做好"), L("狠抓"), L("聚力"), L("加大"), L("强化"), L("优化"),
+	L("深化"), L("储备"), L("引育"), L("攻坚"), L("紧扣"), L("瞄准"), L("依托"), L("对接"), L("服务于"),
+	L("不少"), L("许多"), L("众多"),
+	L("以"), L("见证"), L("抓"), L("所涉"), L("希望"), L("支撑"), L("建设"), L("助推"),
+	L("带来"), L("承载"), L("迎接"),
 };
 
 /* Generic words: a Chinese name made only of these (plus the project word) names nothing. */
@@ -1121,11 +1230,13 @@ static const char *const zh_generic[] = {
 	"首批", "首个", "全国", "全省", "全市", "全区", "本地", "大型", "一期", "二期", "三期",
 	"首期", "后续", "上述", "以上", "下列", "各类", "各", "类", "多", "个", "大", "新", "好",
 	"本", "该", "此", "其", "这", "些", "单体", "单个", "亿元", "万元", "合作", "工业", "服务",
-	"平台", "载体", "总", "子", "分", "单", "老", "旧", "建", "中", "高", "型", "级", "性",
+	"平台", "载体", "公司", "子", "分", "单", "老", "旧", "建", "中", "高", "型", "级", "性",
 	"私营", "民营", "国有", "台资", "港资", "民资", "上下游", "产业链", "标杆", "灯塔", "拿地",
 	"扩产", "存量", "改扩建", "科创", "国家级", "省内", "市内", "区内", "最大", "规模", "百亿",
 	"千亿", "亿级", "号", "某", "若干", "部分", "其他", "整体", "一批", "系列", "样板", "亮点",
-	"头号", "第一", "首位", "重中之重", "新开工", "续建", "竣工", "投产",
+	"头号", "第一", "首位", "重中之重", "新开工", "续建", "竣工", "投产", "季度", "热点",
+	"不少", "许多", "众多", "部分", "全年", "年度", "当年", "今年", "明年", "片区", "开发",
+	"精品", "绿色", "生态", "世界级", "出口", "未来",
 };
 
 /* Chinese words that make a name something other than a project. */
@@ -1219,7 +1330,7 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		end += (size_t)k;
 	}
 	*next = end;
-	if (head->weak && !strong && end < hi) {
+	if (head->weak && end == p + strlen(head->text) && end < hi) {
 		int len;
 		uint32_t cp = cp_at(t, hi, end, &len);
 		if (is_cjk_ideograph(cp) &&
@@ -1252,11 +1363,19 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		} else if (k == 2 || k == 4) {
 			break;
 		}
+		if (starts_with(t + q, hi - q, "“")) {
+			/* an opening quote ends the name: inside it when the name closes it */
+			if (contains_bytes(t, start, p, "”"))
+				start = q;
+			break;
+		}
 		if (!paren && k == 3) {
 			/* a boundary word ending here stops the name (有 of 有限公司 does not) */
 			int stop = 0;
 			for (size_t i = 0; i < ARRAY_LEN(zh_left_stop) && !stop; i++) {
-				if (!ends_with_at(t, lo, start, zh_left_stop[i]))
+				const struct lit *w = &zh_left_stop[i];
+				if (start < lo + w->n || t[start - 1] != w->s[w->n - 1] ||
+				    memcmp(t + start - w->n, w->s, w->n) != 0)
 					continue;
 				stop = 1;
 			}
@@ -1287,9 +1406,6 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 	if (starts_with(t + start, hi - start, "“") && !contains_bytes(t, start, p, "”"))
 		start += 3;
 
-	if (zh_counted(t, lo, start, end, hi))
-		return 0;
-
 	/* a leading verb of building is not part of the name: 建设XX中心 */
 	static const char *const lead_verbs[] = {"投资建设", "建设", "新建", "打造", "投资", "开工",
 						 "签约", "推进", "加快"};
@@ -1301,6 +1417,16 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 			again = 1;
 		}
 	}
+
+	/* 我国 / 全国 / 全省 are not cut in two: "国海洋工程" is no name */
+	if ((ends_with_at(t, lo, start, "我") || ends_with_at(t, lo, start, "全") ||
+	     ends_with_at(t, lo, start, "本")) &&
+	    (starts_with(t + start, p - start, "国") || starts_with(t + start, p - start, "省") ||
+	     starts_with(t + start, p - start, "市") || starts_with(t + start, p - start, "区") ||
+	     starts_with(t + start, p - start, "县")))
+		start += 3;
+	if (zh_counted(t, lo, start, end, hi))
+		return 0;
 
 	/* generic check: strip generic words, places and numbers from the part before the
 	 * project word; at least two characters must remain */
@@ -1315,10 +1441,13 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 		size_t dlen;
 		cp_at(t, p, q, &len);
 		int numeral = is_digit((unsigned char)t[q]) || cjk_numeral_at(t, p, q, &dlen);
-		specific += (len >= 3 || is_alpha((unsigned char)t[q])) && !numeral &&
+		specific += (is_cjk_at(t, p, q) || is_alpha((unsigned char)t[q])) && !numeral &&
 			    !inside_place(d, q);
 		q += (size_t)len;
 	}
+	/* 第5个工厂: an ordinal individuates */
+	if (starts_with(t + start, p - start, "第") && start + 3 < p && is_digit((unsigned char)t[start + 3]))
+		specific += 2;
 	if (specific < 2)
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(zh_not_project); i++)
@@ -1341,7 +1470,8 @@ static const char *const en_cues[] = {
 	"set up", "settled", "located", "groundbreaking", "broke ground", "commenced", "plans",
 	"planned", "expected", "will", "producing", "opened", "landed", "kicked off", "create",
 	"created", "creating", "partnered", "foundation", "develop", "developing", "developed",
-	"construct", "constructed", "under construction", "project",
+	"construct", "constructed", "under construction", "project", "sign", "signs", "start",
+	"starts", "open", "opens", "complete", "completes",
 };
 static const char *const zh_cues[] = {
 	"投资", "签约", "签署", "签订", "开工", "动工", "奠基", "竣工", "建成", "投产", "启用",
@@ -1359,6 +1489,25 @@ static int sentence_has_cue(const char *t, size_t lo, size_t hi)
 		if (contains_bytes(t, lo, hi, zh_cues[i]))
 			return 1;
 	return 0;
+}
+
+/* "The construction content includes a production base, an R&D center, ...": what a
+ * project includes are its parts, unless a batch of projects is being listed. */
+static int is_component(const char *t, size_t lo, size_t start)
+{
+	static const char *const en[] = {"includes", "include", "including", "consists of",
+					  "comprising", "comprises", "composed of"};
+	static const char *const zh[] = {"包括", "包含", "涵盖", "内容为", "建设内容"};
+	size_t from = start > lo + 400 ? start - 400 : lo;
+	size_t e = last_of(t, from, start, en, ARRAY_LEN(en), 1);
+	size_t z = last_of(t, from, start, zh, ARRAY_LEN(zh), 0);
+	size_t at = e > z ? e : z;
+	if (!at)
+		return 0;
+	static const char *const zh_batch[] = {"个项目", "个重点项目", "个重大项目", "批项目",
+					       "项目共", "一批", "多个", "个产业项目"};
+	return !last_of(t, from, at, en_batch_words, ARRAY_LEN(en_batch_words), 1) &&
+	       !last_of(t, from, at, zh_batch, ARRAY_LEN(zh_batch), 0);
 }
 
 /* The line around a sentence (at most 4000 bytes each way). */
@@ -1522,7 +1671,7 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 {
 	uint32_t limit = next_start < sent_end ? next_start : sent_end;
 	/* "a project of more than $100 million": the name carries its own amount */
-	for (size_t i = 0; i < d->n_amounts; i++) {
+	for (size_t i = first_amount_from(d, name_start); i < d->n_amounts; i++) {
 		const struct found_amount *a = &d->amounts[i];
 		if (a->hit.amount.start >= name_end)
 			break;
@@ -1533,7 +1682,7 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 		}
 	}
 	/* "3 billion yuan of X", "8-billion-yuan X", "10亿元的X": an amount that leads the name */
-	for (size_t i = 0; i < d->n_amounts; i++) {
+	for (size_t i = first_amount_from(d, prev_end); i < d->n_amounts; i++) {
 		const struct found_amount *a = &d->amounts[i];
 		if (a->hit.amount.end > name_start)
 			break;
@@ -1546,10 +1695,8 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 			return 1;
 		}
 	}
-	for (size_t i = 0; i < d->n_amounts; i++) {
+	for (size_t i = first_amount_from(d, name_end); i < d->n_amounts; i++) {
 		const struct found_amount *a = &d->amounts[i];
-		if (a->hit.amount.start < name_end)
-			continue;
 		if (a->hit.amount.start >= limit || a->hit.amount.start - name_end > 260)
 			break;
 		if (a->role != AMOUNT_INVESTMENT || a->hit.vague)
@@ -1557,7 +1704,7 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 		*out = a->hit.amount;
 		return 1;
 	}
-	for (size_t i = d->n_amounts; i-- > 0;) {
+	for (size_t i = first_amount_from(d, name_start); i-- > 0;) {
 		const struct found_amount *a = &d->amounts[i];
 		if (a->hit.amount.end > name_start)
 			continue;
@@ -1586,14 +1733,12 @@ static void region_for(const struct doc *d, const struct candidate *c, struct sp
 		if (s && (!r || code_level(s) > code_level(r)))
 			r = s;
 	}
-	if (d->focus[0] && (!r || (code_level(d->focus) > code_level(r) && code_within(d->focus, r))))
+	/* nothing said: the document's own place; a wider one said: narrowed to the document's
+	 * place when that lies inside it and the text keeps returning to it */
+	if (d->focus[0] && (!r || ((d->focus_score >= 2 || code_level(r) == 1) &&
+				   code_level(d->focus) > code_level(r) && code_within(d->focus, r))))
 		r = d->focus;
 	snprintf(out, EXTRACT_ID_MAX, "%s", r ? r : "");
-	if (getenv("PDEBUG")) {
-		fprintf(stderr, "region_for [%u,%u) -> %s (focus %s)\n", c->start, c->end, out, d->focus);
-		for (size_t i = first_place_from(pl, np, c->start); i < np && pl[i].start < c->end; i++)
-			fprintf(stderr, "   place [%u,%u) %s count %d\n", pl[i].start, pl[i].end, pl[i].code, pl[i].count);
-	}
 }
 
 /* Finds the company the sentence attaches: a possessive in the name, else "由X投资", "X投资建设"
@@ -1663,7 +1808,10 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 	struct draft *dr = find_draft(d, key->data, phase);
 	struct amount amt;
 	int has_amt = amount_for(d, c->start, c->end, prev_end, next_start, sent.end, &amt);
-	enum project_status st = stage_in(d->t, sent.start, sent.end);
+	/* every candidate of a sentence shares its stage words: read them once */
+	if (d->stages[sent_index] < 0)
+		d->stages[sent_index] = (signed char)stage_in(d->t, sent.start, sent.end);
+	enum project_status st = (enum project_status)d->stages[sent_index];
 	if (!dr) {
 		if (d->n_drafts >= MAX_PROJECTS)
 			return;
@@ -1702,6 +1850,21 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 			region_for(d, c, sent, prev_end, dr->p.region);
 		if (!dr->p.n_chains)
 			chains_in(d, c->start, c->end, &dr->p);
+		if (!dr->p.company) {
+			uint32_t cs, ce;
+			company_for(d, c, sent, &cs, &ce);
+			if (ce > cs) {
+				dr->p.company = xstrndup(d->orig + cs, ce - cs);
+				dr->company_start = cs;
+				dr->company_end = ce;
+			}
+		}
+		struct span where;
+		if (!dr->p.date[0] &&
+		    event_date_in(d->t, sent.start, sent.end, d->pub_date, dr->p.date, &where)) {
+			dr->date_start = where.start;
+			dr->date_end = where.end;
+		}
 	}
 	if (has_amt && !dr->p.has_amount) {
 		dr->p.has_amount = 1;
@@ -1723,13 +1886,11 @@ static void amount_from_following(const struct doc *d, struct draft *dr, const s
 {
 	static const char *const cues[] = {"invest", "cost", "投资", "投入"};
 	for (int m = 0; m < dr->n_sentences; m++) {
-		for (size_t si = dr->sentences[m] + 1; si < ns && si <= dr->sentences[m] + 2; si++) {
+		for (size_t si = dr->sentences[m] + 1; si < ns && si <= dr->sentences[m] + 3; si++) {
 			if (named[si])
 				break;
-			for (size_t i = 0; i < d->n_amounts; i++) {
+			for (size_t i = first_amount_from(d, sents[si].start); i < d->n_amounts; i++) {
 				const struct found_amount *a = &d->amounts[i];
-				if (a->hit.amount.start < sents[si].start)
-					continue;
 				if (a->hit.amount.start >= sents[si].end)
 					break;
 				if (a->role != AMOUNT_INVESTMENT || a->hit.vague)
@@ -1747,6 +1908,13 @@ static void amount_from_following(const struct doc *d, struct draft *dr, const s
 	}
 }
 
+/* Does an amount (of any role) lie in [lo, hi)? */
+static int amount_between(const struct doc *d, uint32_t lo, uint32_t hi)
+{
+	size_t a = first_amount_from(d, lo);
+	return a < d->n_amounts && d->amounts[a].hit.amount.start < hi;
+}
+
 /* All candidates of one sentence, in order. */
 static size_t sentence_candidates(struct doc *d, struct span sent, struct candidate *out,
 				  size_t cap, struct word *words, size_t word_cap)
@@ -1762,8 +1930,14 @@ static size_t sentence_candidates(struct doc *d, struct span sent, struct candid
 				/* "Industrial Park project": keep the longer reach; "X project pile
 				 * foundation project" is still X */
 				if (c.start <= out[k - 1].end && c.end > out[k - 1].end) {
+					if (c.start < out[k - 1].start) {
+						out[k - 1].start = c.start;
+						out[k - 1].company_start = c.company_start;
+						out[k - 1].company_end = c.company_end;
+					}
 					out[k - 1].end = c.end;
 					out[k - 1].strong |= c.strong;
+					out[k - 1].proper |= c.proper;
 				}
 				continue;
 			}
@@ -1868,6 +2042,16 @@ static int registered_place(const char *t, size_t n, uint32_t s, uint32_t e)
 	return 0;
 }
 
+static int province_index(const char *code)
+{
+	return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
 static void collect_places(struct doc *d, const struct extraction *x)
 {
 	size_t np = 0, nc = 0;
@@ -1901,26 +2085,41 @@ static void collect_places(struct doc *d, const struct extraction *x)
 	}
 	/* a zone or town counts only in a province the text names a division of (城南 is a
 	 * town name in many provinces); then the count of each division */
+	unsigned char named_province[100] = {0};
+	for (size_t i = 0; i < d->n_places; i++)
+		if (d->places[i].code[0] && d->places[i].count)
+			named_province[province_index(d->places[i].code)] = 1;
+	int province_count[100] = {0};
 	for (size_t i = 0; i < d->n_places; i++) {
 		struct place *p = &d->places[i];
-		if (!p->code[0] || p->count)
-			continue;
-		int seen = 0;
-		for (size_t j = 0; j < d->n_places && !seen; j++)
-			seen = d->places[j].count && d->places[j].code[0] &&
-			       memcmp(d->places[j].code, p->code, 2) == 0;
-		if (!seen)
+		if (p->code[0] && !p->count && !named_province[province_index(p->code)])
 			p->code[0] = 0;
+		if (p->code[0])
+			province_count[province_index(p->code)]++;
 	}
+	/* per-division counts: sort the codes, then count runs (linear after the sort) */
+	size_t n_codes = 0;
+	char (*codes)[7] = xmalloc((d->n_places + 1) * sizeof *codes);
+	for (size_t i = 0; i < d->n_places; i++)
+		if (d->places[i].code[0])
+			memcpy(codes[n_codes++], d->places[i].code, 7);
+	qsort(codes, n_codes, sizeof *codes, cmp_code);
 	for (size_t i = 0; i < d->n_places; i++) {
-		int c = 0, pc = 0;
-		for (size_t j = 0; j < d->n_places && d->places[i].code[0] && j < 4096; j++) {
-			c += strcmp(d->places[i].code, d->places[j].code) == 0;
-			pc += memcmp(d->places[i].code, d->places[j].code, 2) == 0;
-		}
-		d->places[i].count = c;
-		d->places[i].province_count = pc;
+		struct place *p = &d->places[i];
+		p->count = 0;
+		p->province_count = 0;
+		if (!p->code[0])
+			continue;
+		char(*hit)[7] = bsearch(p->code, codes, n_codes, sizeof *codes, cmp_code);
+		size_t lo = (size_t)(hit - codes), hi = lo;
+		while (lo > 0 && strcmp(codes[lo - 1], p->code) == 0)
+			lo--;
+		while (hi < n_codes && strcmp(codes[hi], p->code) == 0)
+			hi++;
+		p->count = (int)(hi - lo);
+		p->province_count = province_count[province_index(p->code)];
 	}
+	free(codes);
 }
 
 static void collect_amounts(struct doc *d, const struct span *sents, size_t ns)
@@ -1951,13 +2150,14 @@ static void collect_amounts(struct doc *d, const struct span *sents, size_t ns)
 	}
 }
 
-/* A batch word between the previous candidate and this amount ends... handled in
- * collect_amounts; here: a singular candidate right before a "batch" amount reclaims it when
- * the batch word precedes the candidate ("six projects ..., including the X project with a
- * total investment of CNY 10 billion"). */
-static void reclaim_amounts(struct doc *d, const struct candidate *cs, size_t nc)
+/* A singular candidate right before a "batch" amount of its sentence reclaims it when the batch
+ * word precedes the candidate ("six projects ..., including the X project with a total
+ * investment of CNY 10 billion"). */
+static void reclaim_amounts(struct doc *d, struct span sent, const struct candidate *cs,
+			    size_t nc)
 {
-	for (size_t i = 0; i < d->n_amounts; i++) {
+	for (size_t i = first_amount_from(d, sent.start);
+	     i < d->n_amounts && d->amounts[i].hit.amount.start < sent.end; i++) {
 		struct found_amount *a = &d->amounts[i];
 		if (a->role != AMOUNT_BATCH)
 			continue;
@@ -1974,6 +2174,20 @@ static void reclaim_amounts(struct doc *d, const struct candidate *cs, size_t nc
 				a->role = AMOUNT_INVESTMENT;
 		}
 	}
+}
+
+/* Text order: by start, the longer first, then by kind (a total order, so qsort is
+ * deterministic). */
+static int cmp_mention_order(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->id, y->id);
 }
 
 void extract_projects(const struct extractor *ex, const char *text, size_t n,
@@ -1994,8 +2208,13 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 	d.t = folded;
 
 	collect_places(&d, out);
-	document_focus(d.places, d.n_places, d.focus);
-	if (getenv("PDEBUG")) fprintf(stderr, "focus %s places %zu\n", d.focus, d.n_places);
+	/* the first line, when it is short enough to be a headline */
+	size_t head = 0;
+	while (head < n && (folded[head] == '\n' || folded[head] == ' '))
+		head++;
+	const char *nl = memchr(folded + head, '\n', n - head < 300 ? n - head : 300);
+	document_focus(d.places, d.n_places, nl ? (uint32_t)(nl - folded) : 0, d.focus,
+		       &d.focus_score);
 	size_t ns;
 	struct span *sents = split_sentences(folded, n, &ns);
 	collect_amounts(&d, sents, ns);
@@ -2003,25 +2222,23 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 	struct candidate cands[64];
 	struct word *words = xmalloc(512 * sizeof *words);
 	unsigned char *named = xcalloc(ns + 1, 1);     /* sentences that name a project */
+	d.stages = xmalloc(ns + 1);
+	memset(d.stages, -1, ns + 1);
 	struct buf key = {0};
 	for (size_t si = 0; si < ns; si++) {
 		struct span s = sents[si];
 		size_t nc = sentence_candidates(&d, s, cands, ARRAY_LEN(cands), words, 512);
-		if (getenv("PDEBUG"))
-			fprintf(stderr, "sent %zu [%u,%u) nc %zu\n", si, s.start, s.end, nc);
 		if (!nc)
 			continue;
-		reclaim_amounts(&d, cands, nc);
-		int cue = sentence_has_cue(folded, s.start, s.end);
+		reclaim_amounts(&d, s, cands, nc);
+		int cue = sentence_has_cue(folded, s.start, s.end) ||
+			  amount_between(&d, s.start, s.end);
 		int para_cue = -1;      /* computed when a proper name needs it */
 		uint32_t prev_end = s.start;
 		for (size_t i = 0; i < nc; i++) {
 			const struct candidate *c = &cands[i];
 			uint32_t next_start = i + 1 < nc ? cands[i + 1].start : s.end;
 			int ok = cue || c->strong;
-			if (getenv("PDEBUG"))
-				fprintf(stderr, "cand [%u,%u) %.*s cue %d strong %d\n", c->start, c->end,
-					(int)(c->end - c->start), folded + c->start, cue, c->strong);
 			if (!ok && c->proper) {
 				/* a proper-named work in a list: the paragraph says what happens */
 				if (para_cue < 0) {
@@ -2030,6 +2247,8 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 				}
 				ok = para_cue;
 			}
+			if (ok && !c->strong && is_component(folded, s.start, c->start))
+				ok = 0;
 			if (ok && !span_is_place(d.places, d.n_places, c->start, c->end)) {
 				accept_candidate(&d, c, s, (uint32_t)si, prev_end, next_start, &key);
 				named[si] = 1;
@@ -2043,6 +2262,7 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 		if (!d.drafts[i].p.has_amount)
 			amount_from_following(&d, &d.drafts[i], sents, ns, named);
 	free(named);
+	free(d.stages);
 
 	/* hand the projects and their mentions over to out */
 	size_t base = out->n_projects;
@@ -2069,6 +2289,9 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 			extraction_add_mention(out, MENTION_DATE, dr->p.date, dr->date_start,
 					       dr->date_end);
 	}
+	/* keep the whole mention list in text order, as step 1 left it */
+	if (out->n_mentions > 1)
+		qsort(out->mentions, out->n_mentions, sizeof *out->mentions, cmp_mention_order);
 	free(d.drafts);
 	free(d.spans);
 	free(d.span_draft);

@@ -37,6 +37,8 @@ struct view_ops {
 	/* the text the `f` prompt edits changed (views with lists) */
 	void (*narrow)(struct view *v, const char *text, int done);
 	void (*destroy)(struct view *v);
+	/* optional: called once after the first layout (the view knows its size) */
+	void (*opened)(struct view *v);
 };
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER };

@@ -111,6 +111,22 @@ static void trim(struct list_pane *lp)
 	}
 }
 
+/* The first page of the list and its count. */
+static void fetch_first(struct list_pane *lp, int k)
+{
+	reserve(lp, k);
+	int64_t total = -1;
+	int got = browse_fetch_first(lp->app->b, &lp->spec, k, lp->rows, &total);
+	if (got < 0) {
+		fetch_failed(lp);
+		return;
+	}
+	lp->n = got;
+	lp->at_end = got < k;
+	lp->total = total;
+	lp->drawn_valid = 0;
+}
+
 static int fetch_after(struct list_pane *lp, int k)
 {
 	if (lp->at_end || k <= 0)
@@ -170,8 +186,7 @@ void lp_reload(struct list_pane *lp)
 	lp->spec.narrow = lp->narrow;
 	lp->at_start = 1;
 	lp->pos0 = 0;
-	fetch_after(lp, 2 * lp_visible(lp));
-	count(lp);
+	fetch_first(lp, 2 * lp_visible(lp));
 }
 
 void lp_reload_at(struct list_pane *lp, const struct browse_key *key, int line)

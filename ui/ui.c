@@ -14,8 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-void views_after_layout(struct view *v);
-
 static FILE *trace_file;
 
 static double ms_now(void)
@@ -36,7 +34,8 @@ void app_push(struct app *a, struct view *v)
 	a->top = v;
 	if (!a->too_small) {
 		layout_view(a, v);
-		views_after_layout(v);
+		if (v->ops->opened)
+			v->ops->opened(v);
 	}
 }
 

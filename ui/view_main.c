@@ -375,7 +375,13 @@ static void main_destroy(struct view *v)
 }
 
 static const struct view_ops main_ops = {
-	"main", main_layout, main_draw, main_request, main_status, main_narrow, main_destroy,
+	.name = "main",
+	.layout = main_layout,
+	.draw = main_draw,
+	.request = main_request,
+	.status = main_status,
+	.narrow = main_narrow,
+	.destroy = main_destroy,
 };
 
 struct view *main_view_new(struct app *a, char *err, size_t errlen)

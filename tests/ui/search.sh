@@ -22,7 +22,10 @@ check_screen "the status bar counts the matches" wait_status "match"
 case $(status_line) in *" 0 matches"*) not_ok "the search has hits";; *) ok "the search has hits";; esac
 keys Enter
 check_screen "Enter opens the reader at the first match" wait_status "matches  n/N"
-first=$(screen)
+# the match is highlighted: an attribute change right before the word (or its stem)
+stem=$(printf %s "$word" | cut -c1-5)
+if TM capture-pane -p -e -t 0 | grep -qi "\[[0-9;]*m$stem"; then ok "the match is highlighted in the reader"
+else not_ok "the match is highlighted in the reader"; fi
 keys n
 sleep 0.2
 keys N

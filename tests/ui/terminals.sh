@@ -7,7 +7,7 @@
 . tests/ui/tmux.inc
 sample_db || exit 0
 
-for term in vt100 linux screen xterm xterm-256color; do
+for term in vt100 linux screen xterm xterm-256color screen-256color tmux-256color; do
 	if ! infocmp "$term" >/dev/null 2>&1; then skip "TERM=$term" "no terminfo entry"; continue; fi
 	browse 80 24 TERM=$term
 	check_screen "TERM=$term: three panes" wait_main

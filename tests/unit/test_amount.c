@@ -1,6 +1,7 @@
 /* test_amount.c: one case per amount form amount.c recognises, on sentences written for the
  * test, plus the things it must refuse (no currency, vague sizes, numbers inside words). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -58,6 +59,7 @@ TEST(cjk_numeral_liang_yi) { EXPECT("注资两亿元", 2e8, "CNY"); }
 TEST(cjk_rmb_prefix) { EXPECT("投资人民币6亿元", 6e8, "CNY"); }
 TEST(cjk_bare_yi_after_investment) { EXPECT("该项目总投资约25亿，占地300亩", 25e8, "CNY"); }
 TEST(cjk_euro) { EXPECT("投资1.5亿欧元", 1.5e8, "EUR"); }
+TEST(cjk_renminbi_suffix) { EXPECT("又投入12亿人民币扩产", 12e8, "CNY"); }
 TEST(number_word_billion) { EXPECT("It will cost about a billion euros in all.", 1e9, "EUR"); }
 
 TEST(parenthetical_conversion_keeps_first)
@@ -149,6 +151,24 @@ TEST(garbage_is_safe)
 	CHECK(!first("RMB", &h));
 }
 
+/* An amount at the very end of its buffer must not be read past (found by the fuzzer: a
+ * two-character suffix compared where only one character was left). */
+TEST(amount_at_end_of_buffer)
+{
+	static const char *const tails[] = {"三十亿元量", "百亿元级", "5亿元", "RMB 3", "十亿"};
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		size_t n = strlen(tails[i]);
+		char *exact = malloc(n);        /* no terminator: ASan sees any overread */
+		memcpy(exact, tails[i], n);
+		struct amount_hit h;
+		size_t from = 0;
+		while (amount_find_next(exact, n, from, &h) && h.resume > from)
+			from = h.resume;
+		free(exact);
+	}
+	CHECK(1);
+}
+
 int main(void)
 {
 	RUN(english_billion_yuan);
@@ -175,6 +195,7 @@ int main(void)
 	RUN(cjk_rmb_prefix);
 	RUN(cjk_bare_yi_after_investment);
 	RUN(cjk_euro);
+	RUN(cjk_renminbi_suffix);
 	RUN(number_word_billion);
 	RUN(parenthetical_conversion_keeps_first);
 	RUN(span_is_original_text);
@@ -184,5 +205,6 @@ int main(void)
 	RUN(all_amounts_in_order);
 	RUN(parse_at_reports_length);
 	RUN(garbage_is_safe);
+	RUN(amount_at_end_of_buffer);
 	CHECK_DONE();
 }
