@@ -321,9 +321,6 @@ static int cmd_stats(const char *db)
 	return 0;
 }
 
-/* The browser is linked in when ui/ is built; a build without it prints stats instead. */
-extern int ui_run(const char *db_path, const struct ui_options *opt) __attribute__((weak));
-
 static int cmd_browse(const struct args *a, const char *db)
 {
 	if (a->npos > 0) {
@@ -334,8 +331,6 @@ static int cmd_browse(const struct args *a, const char *db)
 		if (rc != 0)
 			return rc;
 	}
-	if (!ui_run)
-		return cmd_stats(db);
 	struct ui_options opt = { a->ascii };
 	return ui_run(db, &opt);
 }

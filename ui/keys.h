@@ -1,6 +1,6 @@
 /* keys.h: the browser's requests, their default keys and their help text, as one X-macro: the
  * key map, the `?` screen, the config file's action names and the man page's key list
- * (man/browser.inc, checked by tests/ui/man-keys.sh) all come from this table, so they cannot
+ * (man/chainscope.1, checked by tests/ui/man-keys.sh) all come from this table, so they cannot
  * drift apart. Keys: a character, C-x (control), S-Tab, or a name: Up Down Left Right PgUp PgDn
  * Home End Enter Backspace Esc Tab Space. */
 #ifndef CHAINSCOPE_UI_KEYS_H
