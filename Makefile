@@ -134,8 +134,16 @@ clean:
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
 
-# Benchmark helpers (bench/run-bench builds them through make).
+# Benchmark programs (bench/run-bench and bench/ui-bench build them through make).
+BENCH_BIN = build/bench/fts-baseline build/bench/search-bench build/bench/ui-gen
 build/bench/fts-baseline: bench/fts_baseline.c $(CORE_OBJ)
+build/bench/search-bench: bench/search_bench.c $(CORE_OBJ)
+build/bench/ui-gen: bench/ui_gen.c $(CORE_OBJ)
+$(BENCH_BIN):
 	@mkdir -p $(dir $@)
 	$(say) LD $@
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS)
+build/bench/ui-drive: bench/ui_drive.c
+	@mkdir -p $(dir $@)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -lutil

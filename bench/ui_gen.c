@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 	struct extractor *ex = assets ? extractor_open(assets, err, sizeof err) : NULL;
 	if (!ex)
 		diex(1, "assets: %s", assets ? err : "not found (set CHAINSCOPE_ASSETS)");
-	if (store_begin(st) || store_load_reference(st, ex) || store_commit(st))
+	if (store_begin(st) || store_load_reference(st, ex, "bench") || store_commit(st))
 		diex(1, "reference data: %s", store_error(st));
 	extractor_close(ex);
 	sqlite3 *db = store_db(st);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "fold.h"
 #include "query.h"
+#include "snippet.h"
 #include "tokenizer.h"
 #include "util.h"
 
@@ -268,7 +269,7 @@ struct browse *browse_open(const char *path, char *err, size_t errlen)
 			return NULL;
 		}
 	}
-	if (tokenizer_register(db) != SQLITE_OK) {
+	if (tokenizer_register(db) != SQLITE_OK || snippet_register(db) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot register the search tokenizer");
 		sqlite3_close(db);
 		return NULL;
@@ -833,7 +834,7 @@ static int search_row(struct browse *b, struct browse_search *s, int64_t id, str
 	memset(r, 0, sizeof *r);
 	sqlite3_stmt *st = prepare(b, s->q.match
 		? "SELECT d.id, coalesce(nullif(d.title, ''), d.path), coalesce(d.date, ''), d.path,"
-		  " (SELECT snippet(documents_fts, 1, char(1), char(2), '…', 16) FROM documents_fts"
+		  " (SELECT cs_snippet(documents_fts, char(1), char(2), '…', 16) FROM documents_fts"
 		  "   WHERE documents_fts MATCH ?2 AND rowid = d.id), coalesce(d.lang, '')"
 		  " FROM documents d WHERE d.id = ?1"
 		: "SELECT d.id, coalesce(nullif(d.title, ''), d.path), coalesce(d.date, ''), d.path,"
@@ -1076,7 +1077,7 @@ int browse_document(struct browse *b, int64_t doc_id, int64_t project, struct br
 	if (search)
 		search_spans(b, search, d, &cap);
 	if (d->n_spans)
-		qsort(d->spans, d->n_spans, sizeof *d->spans, span_cmp);
+		sort_array(d->spans, d->n_spans, sizeof *d->spans, span_cmp);
 	return 0;
 }
 

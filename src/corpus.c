@@ -151,8 +151,7 @@ static void walk_dir(struct walker *w, int dirfd, struct dir_id id)
 	}
 	if (errno)
 		w->problem(w->ctx, w->path.data, strerror(errno));
-	if (n)
-		qsort(names, n, sizeof *names, cmp_names);
+	sort_array(names, n, sizeof *names, cmp_names);
 	w->ancestors[w->depth++] = id;
 	for (size_t i = 0; i < n; i++) {
 		if (!w->stop)

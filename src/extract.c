@@ -138,7 +138,7 @@ static uint32_t *index_by_id(const void *base, size_t n, size_t stride)
 		refs[i].id = *(const char *const *)((const char *)base + i * stride);
 		refs[i].index = (uint32_t)i;
 	}
-	qsort(refs, n, sizeof *refs, cmp_id_ref);
+	sort_array(refs, n, sizeof *refs, cmp_id_ref);
 	uint32_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
 	for (size_t i = 0; i < n; i++)
 		idx[i] = refs[i].index;
@@ -546,7 +546,7 @@ struct extractor *extractor_open(const char *assets_dir, char *err, size_t errle
 		extractor_close(ex);
 		return NULL;
 	}
-	qsort(ex->abbrs, ex->n_abbrs, sizeof *ex->abbrs, cmp_abbr);
+	sort_array(ex->abbrs, ex->n_abbrs, sizeof *ex->abbrs, cmp_abbr);
 	gaz_build(ex->gaz);
 	size_t np = gaz_pattern_count(ex->gaz);
 	ex->pat_kind = xcalloc(np ? np : 1, 1);
@@ -1106,7 +1106,7 @@ static struct span *found_spans(const struct extraction *x, size_t *n)
 			s[k].end = x->mentions[i].end;
 			k++;
 		}
-	qsort(s, k, sizeof *s, cmp_span);
+	sort_array(s, k, sizeof *s, cmp_span);
 	*n = k;
 	return s;
 }
@@ -1487,7 +1487,7 @@ void extract_document(const struct extractor *ex, const char *text, size_t n,
 			chn[nc++] = all[i];
 	}
 	free(all);
-	qsort(reg, nr, sizeof *reg, cmp_hit_start);
+	sort_array(reg, nr, sizeof *reg, cmp_hit_start);
 
 	struct doc d = { ex, text, &t, reg, nr, NULL, NULL, NULL, out };
 	d.named = xcalloc(ex->n_regions + 1, 1);
@@ -1504,6 +1504,6 @@ void extract_document(const struct extractor *ex, const char *text, size_t n,
 	free(reg);
 	free(chn);
 	gaz_text_free(&t);
-	qsort(out->mentions, out->n_mentions, sizeof *out->mentions, cmp_mention);
+	sort_array(out->mentions, out->n_mentions, sizeof *out->mentions, cmp_mention);
 	extract_projects(ex, text, n, lang, pub_date, out);
 }

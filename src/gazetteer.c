@@ -217,7 +217,7 @@ void gaz_build(struct gazetteer *g)
 		srt[i].seq = (uint32_t)i;
 	}
 	if (g->n_added > 1)
-		qsort(srt, g->n_added, sizeof *srt, cmp_sorting);
+		sort_array(srt, g->n_added, sizeof *srt, cmp_sorting);
 
 	/* nodes: at most one per pattern byte, plus the root */
 	size_t max_nodes = g->arena_len + 1;

@@ -29,6 +29,9 @@
 #define INDEX_BATCH_BYTES (16u << 20)
 #define QUEUE_SLOTS 256
 #define QUEUE_BYTES (48u << 20)     /* text in flight between workers and the writer */
+/* Extraction reads at most this much of a document: news articles are far shorter, and a
+ * pathological 50 MB line is still indexed in full for search. */
+#define EXTRACT_MAX_BYTES (4u << 20)
 
 /* ---- a bounded queue of pointers with a byte budget ---- */
 
@@ -174,6 +177,7 @@ struct result {
 	struct buf text;            /* normalised, url: line removed */
 	struct doc_meta meta;
 	struct extraction x;
+	int extracted;
 };
 
 struct profile {
@@ -183,7 +187,11 @@ struct profile {
 struct run {
 	const struct index_options *opt;
 	struct store *st;
+	/* the extractor is built on first need: an index with nothing to read skips the gazetteer */
 	struct extractor *ex;
+	const char *assets;
+	int ex_tried;
+	pthread_mutex_t ex_mu;
 	struct queue jobs, results;
 	struct known_map known;
 	int64_t root_id;
@@ -293,6 +301,21 @@ static void *walker_main(void *p)
 
 /* ---- worker threads ---- */
 
+static struct extractor *get_extractor(struct run *run)
+{
+	pthread_mutex_lock(&run->ex_mu);
+	if (!run->ex_tried) {
+		run->ex_tried = 1;
+		char err[512];
+		if (!run->assets)
+			warnx_("assets (regions.tsv, chains.tsv) not found: set CHAINSCOPE_ASSETS; indexing text only");
+		else if (!(run->ex = extractor_open(run->assets, err, sizeof err)))
+			warnx_("cannot load the assets in %s: %s; indexing text only", run->assets, err);
+	}
+	pthread_mutex_unlock(&run->ex_mu);
+	return run->ex;
+}
+
 static void process_job(struct run *run, struct result *r, struct profile *prof)
 {
 	unsigned char *data;
@@ -325,13 +348,20 @@ static void process_job(struct run *run, struct result *r, struct profile *prof)
 	buf_free(&decoded);
 	const char *norm = normalized.data ? normalized.data : "";
 	meta_extract(norm, normalized.len, &r->meta);
-	buf_append(&r->text, norm + r->meta.body_start, normalized.len - r->meta.body_start);
+	/* drop the url: line in place rather than copying a possibly huge text */
+	if (r->meta.body_start && normalized.data) {
+		normalized.len -= r->meta.body_start;
+		memmove(normalized.data, normalized.data + r->meta.body_start, normalized.len);
+	}
+	r->text = normalized;
 	buf_cstr(&r->text);
-	buf_free(&normalized);
 	double t3 = now_seconds();
 	prof->normalize += t3 - t2;
-	if (run->ex)
-		extract_document(run->ex, r->text.data, r->text.len, r->meta.lang, r->meta.date, &r->x);
+	struct extractor *ex = get_extractor(run);
+	if (ex)
+		extract_document(ex, r->text.data, r->text.len < EXTRACT_MAX_BYTES ? r->text.len : utf8_cut(r->text.data, EXTRACT_MAX_BYTES),
+				 r->meta.lang, r->meta.date, &r->x);
+	r->extracted = ex != NULL;
 	prof->extract += now_seconds() - t3;
 	r->outcome = OUT_STORE;
 }
@@ -455,7 +485,7 @@ static int write_result(struct run *run, struct result *r)
 		.date = r->meta.date,
 		.text = r->text.data ? r->text.data : "",
 		.text_len = r->text.len,
-		.x = run->ex ? &r->x : NULL,
+		.x = r->extracted ? &r->x : NULL,
 		.ex = run->ex,
 	};
 	if (store_put_document(run->st, &d, r->job.doc_id))
@@ -600,6 +630,47 @@ static int index_one_root(struct run *run, const char *dir)
 	return rc;
 }
 
+/* Hash of the asset files' bytes: the reference tables are reloaded only when it changes. */
+static int assets_hash(const char *dir, char out[32])
+{
+	static const char *const files[] = { "regions.tsv", "chains.tsv" };
+	uint64_t h = 0x5eed;
+	for (size_t i = 0; i < ARRAY_LEN(files); i++) {
+		struct buf path = { 0 };
+		buf_printf(&path, "%s/%s", dir, files[i]);
+		unsigned char *data;
+		size_t len;
+		char why[256];
+		int rc = corpus_read_file(path.data, &data, &len, why, sizeof why);
+		buf_free(&path);
+		if (rc)
+			return -1;
+		h = hash64(data, len, h);
+		free(data);
+	}
+	snprintf(out, 32, "%016llx", (unsigned long long)h);
+	return 0;
+}
+
+static int load_reference_if_changed(struct run *run)
+{
+	char want[32], have[64];
+	if (!run->assets || assets_hash(run->assets, want))
+		return 0;   /* reported when a file first needs extraction */
+	if (store_reference_hash(run->st, have, sizeof have)) {
+		warnx_("%s", store_error(run->st));
+		return 1;
+	}
+	if (strcmp(want, have) == 0)
+		return 0;
+	struct extractor *ex = get_extractor(run);
+	if (ex && (store_begin(run->st) || store_load_reference(run->st, ex, want) || store_commit(run->st))) {
+		warnx_("%s", store_error(run->st));
+		return 1;
+	}
+	return 0;
+}
+
 int index_run(const struct index_options *opt, struct index_summary *sum)
 {
 	memset(sum, 0, sizeof *sum);
@@ -611,19 +682,10 @@ int index_run(const struct index_options *opt, struct index_summary *sum)
 		warnx_("%s", err);
 		return busy ? 3 : 1;
 	}
-	struct run run = { .opt = opt, .st = st, .sum = sum };
+	struct run run = { .opt = opt, .st = st, .sum = sum, .assets = assets_dir() };
 	pthread_mutex_init(&run.profile_mu, NULL);
-	const char *adir = assets_dir();
-	if (!adir) {
-		warnx_("assets (regions.tsv, chains.tsv) not found: set CHAINSCOPE_ASSETS; indexing text only");
-	} else if (!(run.ex = extractor_open(adir, err, sizeof err))) {
-		warnx_("cannot load the assets in %s: %s; indexing text only", adir, err);
-	}
-	int rc = 0;
-	if (run.ex && (store_begin(st) || store_load_reference(st, run.ex) || store_commit(st))) {
-		warnx_("%s", store_error(st));
-		rc = 1;
-	}
+	pthread_mutex_init(&run.ex_mu, NULL);
+	int rc = load_reference_if_changed(&run);
 	struct sigaction sa = { .sa_handler = on_interrupt }, old_int, old_term;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
@@ -658,5 +720,6 @@ int index_run(const struct index_options *opt, struct index_summary *sum)
 	extractor_close(run.ex);
 	store_close(st);
 	pthread_mutex_destroy(&run.profile_mu);
+	pthread_mutex_destroy(&run.ex_mu);
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "extract_internal.h"
 #include "fold.h"
+#include "snippet.h"
 #include "tokenizer.h"
 #include "util.h"
 
@@ -39,6 +40,8 @@ static const char schema_sql[] =
 	"  text TEXT NOT NULL,\n"
 	"  UNIQUE(root_id, rel_path));\n"
 	"CREATE INDEX documents_date ON documents(date);\n"
+	/* covers the incremental scan, so it never reads the rows that hold the text */
+	"CREATE INDEX documents_known ON documents(root_id, path_hash, size, mtime_ns, content_hash);\n"
 	"CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents',\n"
 	"  content_rowid='id', tokenize='porter " CHAINSCOPE_TOKENIZER "');\n"
 	"CREATE TABLE regions(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, level INTEGER NOT NULL,\n"
@@ -332,7 +335,7 @@ struct store *store_open(const char *path, enum store_mode mode, int *busy, char
 	}
 	sqlite3_busy_timeout(st->db, 10000);
 	sqlite3_extended_result_codes(st->db, 1);
-	if (tokenizer_register(st->db) != SQLITE_OK) {
+	if (tokenizer_register(st->db) != SQLITE_OK || snippet_register(st->db) != SQLITE_OK) {
 		snprintf(st->err, sizeof st->err, "this SQLite has no FTS5");
 		goto fail;
 	}
@@ -404,38 +407,20 @@ int store_rollback(struct store *st)
 
 /* ---- reference data ---- */
 
-static uint64_t reference_hash(const struct extractor *ex)
+int store_reference_hash(struct store *st, char *out, size_t outlen)
 {
-	uint64_t h = 0;
-	for (size_t i = 0; i < extractor_region_count(ex); i++) {
-		const struct region_info *r = extractor_region(ex, i);
-		h = hash64(r->id, strlen(r->id), h);
-		h = hash64(r->name_en, strlen(r->name_en), h);
-		h = hash64(r->name_zh, strlen(r->name_zh), h);
-		h = hash64(r->parent_id, strlen(r->parent_id), h);
-	}
-	for (size_t i = 0; i < extractor_chain_count(ex); i++) {
-		const struct chain_info *c = extractor_chain(ex, i);
-		h = hash64(c->id, strlen(c->id), h);
-		h = hash64(c->name_en, strlen(c->name_en), h);
-		h = hash64(c->parent_id, strlen(c->parent_id), h);
-	}
-	return h;
+	sqlite3_stmt *s;
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'reference_hash'", -1, &s, NULL) != SQLITE_OK)
+		return set_err(st, "reading the reference hash");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return 0;
 }
 
-int store_load_reference(struct store *st, const struct extractor *ex)
+int store_load_reference(struct store *st, const struct extractor *ex, const char *hash)
 {
-	char hash[32];
-	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)reference_hash(ex));
-	sqlite3_stmt *s;
-	int same = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'reference_hash'", -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			same = strcmp((const char *)sqlite3_column_text(s, 0), hash) == 0;
-		sqlite3_finalize(s);
-	}
-	if (same)
-		return 0;
 	if (exec(st, "DELETE FROM regions; DELETE FROM region_ancestors; DELETE FROM chains;"))
 		return -1;
 	sqlite3_stmt *ins_region = NULL, *ins_anc = NULL, *ins_chain = NULL;
@@ -985,12 +970,17 @@ int store_search(struct store *st, const struct query *q, int limit, int offset,
 {
 	struct buf sql = { 0 };
 	if (q->match) {
-		buf_puts(&sql, "SELECT d.id, d.path, d.title, d.date,"
-			       " snippet(documents_fts, -1, ?2, ?3, '…', 24), -bm25(documents_fts, 4.0, 1.0) AS score"
-			       " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-			       " WHERE documents_fts MATCH ?1");
+		/* rank every match but build snippets and join documents for the page only */
+		buf_puts(&sql, "WITH top(id, score) AS (SELECT f.rowid, -bm25(documents_fts, 4.0, 1.0)"
+			       " FROM documents_fts f");
+		if (q->n_regions || q->n_chains || q->n_years || q->lang[0])
+			buf_puts(&sql, " JOIN documents d ON d.id = f.rowid");
+		buf_puts(&sql, " WHERE documents_fts MATCH ?1");
 		add_facets(&sql, q);
-		buf_puts(&sql, " ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?4 OFFSET ?5");
+		buf_puts(&sql, " ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?4 OFFSET ?5)"
+			       " SELECT d.id, d.path, d.title, d.date, cs_snippet(documents_fts, ?2, ?3, '…', 24),"
+			       " top.score FROM top JOIN documents_fts ON documents_fts.rowid = top.id"
+			       " JOIN documents d ON d.id = top.id WHERE documents_fts MATCH ?1 ORDER BY top.score DESC, top.id");
 	} else {
 		buf_puts(&sql, "SELECT d.id, d.path, d.title, d.date, substr(d.text, 1, 160), 0.0"
 			       " FROM documents d WHERE 1");

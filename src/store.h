@@ -30,7 +30,7 @@
 #include "extract.h"
 #include "query.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -57,8 +57,10 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
-/* Replaces the region and chain reference tables (inside a transaction). */
-int store_load_reference(struct store *st, const struct extractor *ex);
+/* The hash of the assets the reference tables were loaded from ("" when never loaded). */
+int store_reference_hash(struct store *st, char *out, size_t outlen);
+/* Replaces the region and chain reference tables (inside a transaction) and records hash. */
+int store_load_reference(struct store *st, const struct extractor *ex, const char *hash);
 
 /* The id of the root for real_path, created if new; given_path is what the user typed. */
 int store_root(struct store *st, const char *real_path, const char *given_path, int64_t *root_id);

@@ -252,7 +252,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text
 	return run_tokenizer(text, n, for_query, (flags & FTS5_TOKENIZE_AUX) != 0, &e, fts_emit);
 }
 
-static fts5_api *fts5_api_of(sqlite3 *db)
+fts5_api *fts5_api_of(sqlite3 *db)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st = NULL;

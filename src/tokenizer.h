@@ -11,6 +11,9 @@
 /* Bump when tokens change: caches built with another version are rebuilt. */
 #define CHAINSCOPE_TOKENIZER_VERSION 1
 
+/* db's FTS5 API, or NULL when SQLite was built without FTS5. */
+fts5_api *fts5_api_of(sqlite3 *db);
+
 /* Registers the tokenizer with db's FTS5. Returns SQLITE_OK or an error code. */
 int tokenizer_register(sqlite3 *db);
 

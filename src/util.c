@@ -190,6 +190,14 @@ invalid:
 	return 1;
 }
 
+size_t utf8_cut(const char *s, size_t max)
+{
+	size_t n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 /* A 64-bit multiply-xorshift hash over 8-byte words (wyhash-like mixing, simplified): fast on
  * whole files, good enough to notice changed content and to key paths. */
 static uint64_t mix64(uint64_t x)
@@ -216,6 +224,12 @@ uint64_t hash64(const void *p, size_t n, uint64_t seed)
 	uint64_t tail = 0;
 	memcpy(&tail, s, n);
 	return mix64(h ^ tail ^ ((uint64_t)n << 56));
+}
+
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
 }
 
 void warnx_(const char *fmt, ...)

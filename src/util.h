@@ -38,8 +38,15 @@ int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Bytes of a well-formed UTF-8 sequence starting with lead byte c (1 for invalid leads). */
 int utf8_seq_len(unsigned char c);
 
+/* The largest length <= max at which s (of at least max bytes) can be cut without splitting
+ * a UTF-8 sequence. */
+size_t utf8_cut(const char *s, size_t max);
+
 /* 64-bit hash of a byte string (not cryptographic; for change detection and keys). */
 uint64_t hash64(const void *p, size_t n, uint64_t seed);
+
+/* qsort that accepts an empty (possibly NULL) array: qsort(NULL, 0, ...) is undefined. */
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* Messages to stderr prefixed with "chainscope: ". */
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,176 @@
+/* snippet.c: cs_snippet(), the search results' snippet. It looks at the first SNIPPET_SCAN
+ * phrase matches only, picks the window of max_tokens tokens that holds the most distinct
+ * phrases (the earliest on ties), and tokenizes the column only up to the end of that window, so
+ * its cost is bounded by the window's position, never by the number of matches. Owns snippet
+ * building; must not know the schema beyond "column 0 title, column 1 text". */
+#include "snippet.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "tokenizer.h"
+#include "util.h"
+
+#define SNIPPET_SCAN 64          /* matches considered when choosing the window */
+#define SNIPPET_MAX_TOKENS 64
+
+struct match {
+	int phrase, col, pos, len;   /* token position and length in tokens */
+};
+
+struct window_tokens {
+	int want_start, want_end;    /* token positions [start, end) of the window */
+	int pos;                     /* position of the token being delivered */
+	int first_byte, last_byte;   /* byte span of the window's tokens */
+	int have_first;
+	int *tok_start, *tok_end;    /* per window position: byte span (first token at a position) */
+};
+
+static int collect_window(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	(void)tok;
+	(void)ntok;
+	struct window_tokens *w = ctx;
+	if (tflags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	int pos = w->pos++;
+	if (pos < w->want_start)
+		return SQLITE_OK;
+	if (pos >= w->want_end)
+		return SQLITE_DONE;      /* stop tokenizing: the rest of the column is not needed */
+	int k = pos - w->want_start;
+	w->tok_start[k] = start;
+	w->tok_end[k] = end;
+	if (!w->have_first) {
+		w->first_byte = start;
+		w->have_first = 1;
+	}
+	w->last_byte = end;
+	return SQLITE_OK;
+}
+
+/* Number of distinct phrases among matches[i..] that start inside [pos, pos + width). */
+static int window_score(const struct match *m, int n, int i, int width)
+{
+	unsigned long long seen = 0;
+	int score = 0;
+	for (int j = i; j < n && m[j].col == m[i].col && m[j].pos < m[i].pos + width; j++) {
+		int bit = m[j].phrase & 63;
+		if (!(seen & (1ULL << bit))) {
+			seen |= 1ULL << bit;
+			score++;
+		}
+	}
+	return score;
+}
+
+static void cs_snippet(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		       int nval, sqlite3_value **vals)
+{
+	if (nval != 4) {
+		sqlite3_result_error(ctx, "cs_snippet wants (open, close, ellipsis, max_tokens)", -1);
+		return;
+	}
+	const char *open = (const char *)sqlite3_value_text(vals[0]);
+	const char *close = (const char *)sqlite3_value_text(vals[1]);
+	const char *ellipsis = (const char *)sqlite3_value_text(vals[2]);
+	int width = sqlite3_value_int(vals[3]);
+	if (!open || !close || !ellipsis)
+		open = close = ellipsis = "";
+	if (width < 4 || width > SNIPPET_MAX_TOKENS)
+		width = 24;
+
+	int ninst = 0;
+	if (api->xInstCount(fts, &ninst) != SQLITE_OK)
+		ninst = 0;
+	if (ninst > SNIPPET_SCAN)
+		ninst = SNIPPET_SCAN;
+	struct match m[SNIPPET_SCAN];
+	int nm = 0, text_matches = 0;
+	for (int i = 0; i < ninst; i++) {
+		int phrase, col, off;
+		if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK)
+			break;
+		m[nm].phrase = phrase;
+		m[nm].col = col;
+		m[nm].pos = off;
+		m[nm].len = api->xPhraseSize(fts, phrase);
+		text_matches += col == 1;
+		nm++;
+	}
+	/* prefer the text column: a snippet of the title repeats the title */
+	int col = text_matches || nm == 0 ? 1 : 0;
+	int best = -1, best_score = 0;
+	for (int i = 0; i < nm; i++) {
+		if (m[i].col != col)
+			continue;
+		int s = window_score(m, nm, i, width);
+		if (s > best_score) {
+			best = i;
+			best_score = s;
+		}
+	}
+	int start_pos = 0;
+	if (best >= 0) {
+		/* a little context before the first match */
+		start_pos = m[best].pos - width / 4;
+		if (start_pos < 0)
+			start_pos = 0;
+	}
+	const char *text;
+	int n;
+	if (api->xColumnText(fts, col, &text, &n) != SQLITE_OK || !text) {
+		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+		return;
+	}
+	struct window_tokens w = { start_pos, start_pos + width, 0, 0, 0, 0, NULL, NULL };
+	w.tok_start = xcalloc((size_t)width, sizeof *w.tok_start);
+	w.tok_end = xcalloc((size_t)width, sizeof *w.tok_end);
+	int rc = api->xTokenize(fts, text, n, &w, collect_window);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		free(w.tok_start);
+		free(w.tok_end);
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	struct buf out = { 0 };
+	if (w.have_first) {
+		if (start_pos > 0)
+			buf_puts(&out, ellipsis);
+		int ntok = (w.pos < w.want_end ? w.pos : w.want_end) - w.want_start;
+		int at = w.first_byte;
+		for (int k = 0; k < ntok; k++) {
+			int pos = w.want_start + k;
+			int hit = 0;
+			for (int i = 0; i < nm; i++)
+				if (m[i].col == col && pos >= m[i].pos && pos < m[i].pos + m[i].len)
+					hit = 1;
+			if (!hit || w.tok_start[k] < at)
+				continue;
+			buf_append(&out, text + at, (size_t)(w.tok_start[k] - at));
+			buf_puts(&out, open);
+			buf_append(&out, text + w.tok_start[k], (size_t)(w.tok_end[k] - w.tok_start[k]));
+			buf_puts(&out, close);
+			at = w.tok_end[k];
+		}
+		if (w.last_byte > at)
+			buf_append(&out, text + at, (size_t)(w.last_byte - at));
+		if (w.pos >= w.want_end && w.last_byte < n)
+			buf_puts(&out, ellipsis);
+	}
+	/* newlines inside a one-line snippet read as spaces */
+	for (size_t i = 0; i < out.len; i++)
+		if (out.data[i] == '\n')
+			out.data[i] = ' ';
+	sqlite3_result_text(ctx, out.data ? out.data : "", (int)out.len, SQLITE_TRANSIENT);
+	buf_free(&out);
+	free(w.tok_start);
+	free(w.tok_end);
+}
+
+int snippet_register(sqlite3 *db)
+{
+	fts5_api *api = fts5_api_of(db);
+	if (!api)
+		return SQLITE_ERROR;
+	return api->xCreateFunction(api, "cs_snippet", NULL, cs_snippet, NULL);
+}
