@@ -2,6 +2,7 @@
  * see fold_gen.c) and the CJK ideograph test. Owns no text policy beyond the fold itself. */
 #include "fold.h"
 
+#include <pthread.h>
 #include <string.h>
 #include "t2s_table.h"
 
@@ -12,21 +13,27 @@ int is_cjk_ideograph(uint32_t cp)
 	       cp == 0x3007;
 }
 
+/* A direct table over U+3400..U+FAFF (100 KB), filled once from the sorted pairs: the fold is
+ * on the hot path of tokenizing and matching every CJK character. */
+#define FOLD_LO 0x3400u
+#define FOLD_HI 0xFAFFu
+static uint16_t fold_table[FOLD_HI - FOLD_LO + 1];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_table_init(void)
+{
+	for (uint32_t cp = FOLD_LO; cp <= FOLD_HI; cp++)
+		fold_table[cp - FOLD_LO] = (uint16_t)cp;
+	for (size_t i = 0; i < sizeof(t2s_pairs) / sizeof(t2s_pairs[0]); i++)
+		fold_table[t2s_pairs[i].from - FOLD_LO] = t2s_pairs[i].to;
+}
+
 uint32_t fold_t2s(uint32_t cp)
 {
-	if (cp < 0x3400 || cp > 0xFAFF)
+	if (cp < FOLD_LO || cp > FOLD_HI)
 		return cp;
-	size_t lo = 0, hi = sizeof(t2s_pairs) / sizeof(t2s_pairs[0]);
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t2s_pairs[mid].from < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < sizeof(t2s_pairs) / sizeof(t2s_pairs[0]) && t2s_pairs[lo].from == cp)
-		return t2s_pairs[lo].to;
-	return cp;
+	pthread_once(&fold_once, fold_table_init);
+	return fold_table[cp - FOLD_LO];
 }
 
 void fold_text_t2s(const char *in, size_t n, char *out)

@@ -62,6 +62,9 @@ static const char *const month_names[] = {
 /* Month name (full, or 3-letter abbreviation with optional '.', "Sept") at s[i]. */
 static size_t read_month_name(const char *s, size_t n, size_t i, int *month)
 {
+	/* every month name starts with one of these letters */
+	if (i >= n || !strchr("jfmasond", tolower((unsigned char)s[i])))
+		return 0;
 	for (int m = 0; m < 12; m++) {
 		size_t full = strlen(month_names[m]);
 		if (i + full <= n && strncasecmp(s + i, month_names[m], full) == 0 &&
@@ -249,8 +252,9 @@ static int starts_with_ci(const char *s, size_t n, const char *prefix)
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
 	size_t k = strlen(needle);
+	int first = tolower((unsigned char)needle[0]);
 	for (size_t i = 0; i + k <= n; i++)
-		if (strncasecmp(s + i, needle, k) == 0)
+		if (tolower((unsigned char)s[i]) == first && strncasecmp(s + i, needle, k) == 0)
 			return 1;
 	return 0;
 }

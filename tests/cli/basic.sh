@@ -144,7 +144,7 @@ check_rc "stats exits 0" 0
 check_contains "stats counts documents" "$(cat "$TMP/out")" "5"
 
 # the cache
-check_eq "schema version is set" "$(sql "$DB" 'PRAGMA user_version')" "1"
+check_eq "schema version is set" "$(sql "$DB" 'PRAGMA user_version')" "$SCHEMA_VERSION"
 check_eq "WAL mode" "$(sql "$DB" 'PRAGMA journal_mode')" "wal"
 check_eq "documents table" "$(sql "$DB" 'SELECT count(*) FROM documents')" "5"
 

@@ -71,7 +71,7 @@ check_contains "the explanation says to re-index" "$(tr 'A-Z' 'a-z' < "$TMP/err"
 cs index --db "$DB" small
 check_rc "index rebuilds a cache of another schema version" 0
 check_summary "the rebuilt cache re-adds the files" "1 1 0 0 0 0"
-check_eq "user_version after the rebuild" "$(sql "$DB" 'PRAGMA user_version')" "1"
+check_eq "user_version after the rebuild" "$(sql "$DB" 'PRAGMA user_version')" "$SCHEMA_VERSION"
 cs search --db "$DB" --format jsonl canalword
 check_eq "search works after the rebuild" "$(hit_paths)" "small/one.txt"
 
@@ -83,7 +83,7 @@ check "search refuses a version-0 cache" test "$rc" -ne 0
 no_crash "search on a version-0 cache: no crash"
 cs index --db "$DB" small
 check_rc "index rebuilds a version-0 cache" 0
-check_eq "the rebuilt cache has the new schema" "$(sql "$DB" 'PRAGMA user_version')" "1"
+check_eq "the rebuilt cache has the new schema" "$(sql "$DB" 'PRAGMA user_version')" "$SCHEMA_VERSION"
 check_eq "the rebuilt cache has only the indexed file" "$(doc_paths "$DB")" "small/one.txt"
 
 # a file that is not a SQLite database

@@ -35,7 +35,7 @@ if [ -n "$partial" ] && [ "$partial" -lt "$N" ]; then ok "the kill came mid-inde
 else not_ok "the kill came mid-index"; echo "#   committed: $partial of $N"; fi
 
 check_eq "PRAGMA integrity_check after kill -9" "$(sql "$DB" 'PRAGMA integrity_check')" "ok"
-check_eq "user_version kept after kill -9" "$(sql "$DB" 'PRAGMA user_version')" "1"
+check_eq "user_version kept after kill -9" "$(sql "$DB" 'PRAGMA user_version')" "$SCHEMA_VERSION"
 
 # readers work on the interrupted cache
 cs search --db "$DB" --format jsonl --limit 5 uniq00000
