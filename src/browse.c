@@ -36,7 +36,14 @@ struct browse_search {
 	int capped;
 };
 
-/* ---- summary tables ---- */
+/* ---- summary tables ----
+ * browse_refresh_summaries() builds them from the facts; browse_update_summaries() keeps them up
+ * to date after each index by applying the store's change log (see change_log_sql in store.c):
+ * the rows of each changed project are replaced, and the cells they touch gain the new rows'
+ * counts and amounts and lose the old ones'; each changed document's old cells lose one
+ * document and its current cells gain one; cells left empty are removed and the tree markers of
+ * the touched cells recomputed, so the result is the one a rebuild gives (the unit tests compare
+ * both row by row). The log is emptied in the same transaction. */
 
 /* CNY per unit, only to order and add up amounts written in different currencies; the browser
  * shows each project's own amount in its own currency. Indicative rates. */
@@ -46,20 +53,26 @@ struct browse_search {
 	"WHEN 'SGD' THEN 5.3 ELSE 1.0 END)"
 
 /* Each sort's index carries name_key, so narrowing by name walks the index in list order and
- * stops at a page, without a row lookup per candidate. */
+ * stops at a page, without a row lookup per candidate. browse_pf_project finds a changed
+ * project's rows for the update. */
 #define PF_INDEXES \
 	"CREATE INDEX IF NOT EXISTS browse_pf_amount ON browse_project_facets(region_id, chain_id, amount_key, project_id," \
 	" name_key);" \
 	"CREATE INDEX IF NOT EXISTS browse_pf_date ON browse_project_facets(region_id, chain_id, date_key, project_id," \
 	" name_key);" \
-	"CREATE INDEX IF NOT EXISTS browse_pf_name ON browse_project_facets(region_id, chain_id, name_key, project_id);"
+	"CREATE INDEX IF NOT EXISTS browse_pf_name ON browse_project_facets(region_id, chain_id, name_key, project_id);" \
+	"CREATE INDEX IF NOT EXISTS browse_pf_project ON browse_project_facets(project_id);"
+#define DROP_PF_INDEXES \
+	"DROP INDEX IF EXISTS browse_pf_amount; DROP INDEX IF EXISTS browse_pf_date; DROP INDEX IF EXISTS browse_pf_name;" \
+	"DROP INDEX IF EXISTS browse_pf_project;"
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS browse_region_children(parent_id TEXT NOT NULL, child_id TEXT NOT NULL,"
 	" PRIMARY KEY(parent_id, child_id)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS browse_chain_ancestors(chain_id TEXT NOT NULL, ancestor_id TEXT NOT NULL,"
 	" PRIMARY KEY(ancestor_id, chain_id)) WITHOUT ROWID;"
-	/* projects, documents and investment per (region subtree, chain subtree); "" = any */
+	/* projects, documents and investment per (region subtree, chain subtree); "" = any. A cell
+	 * exists when it has a project or a document; the ("", "") cell always exists. */
 	"CREATE TABLE IF NOT EXISTS browse_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
 	" n_projects INTEGER NOT NULL DEFAULT 0, n_docs INTEGER NOT NULL DEFAULT 0,"
 	" amount REAL NOT NULL DEFAULT 0, n_converted INTEGER NOT NULL DEFAULT 0,"
@@ -67,33 +80,77 @@ static const char schema_sql[] =
 	" PRIMARY KEY(region_id, chain_id)) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS browse_facets_by_chain ON browse_facets(chain_id, region_id);"
 	/* one row per project per (ancestor region, ancestor chain): any filter's projects in any
-	 * order are an index range */
+	 * order are an index range, and a cell's totals are the sums over its range */
 	"CREATE TABLE IF NOT EXISTS browse_project_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
-	" project_id INTEGER NOT NULL, amount_key REAL NOT NULL, date_key TEXT NOT NULL, name_key TEXT NOT NULL,"
-	" PRIMARY KEY(region_id, chain_id, project_id)) WITHOUT ROWID;"
+	" project_id INTEGER NOT NULL, amount_key REAL NOT NULL, converted INTEGER NOT NULL, date_key TEXT NOT NULL,"
+	" name_key TEXT NOT NULL, PRIMARY KEY(region_id, chain_id, project_id)) WITHOUT ROWID;"
 	PF_INDEXES
 	"CREATE TABLE IF NOT EXISTS browse_years(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"
 	" year INTEGER NOT NULL, n_projects INTEGER NOT NULL, amount REAL NOT NULL,"
 	" PRIMARY KEY(region_id, chain_id, year)) WITHOUT ROWID;"
+	/* ('derivation', SUMMARY_DERIVATION) as of the last rebuild */
+	"CREATE TABLE IF NOT EXISTS browse_state(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
 	"";
+
+/* The version of how summary rows are derived from the facts (sort keys, rates, folding, what
+ * counts where). Updates only add rows derived the current way to rows derived at the last
+ * rebuild, so a change to the derivation must bump this to make the next update a rebuild. */
+#define SUMMARY_DERIVATION 1
+
+static int table_exists(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+static int statement_compiles(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* True when the summary tables exist in the current layout (the newest columns compile). */
+static int summaries_current_layout(sqlite3 *db)
+{
+	return table_exists(db, "browse_years") && table_exists(db, "browse_region_children") &&
+	       table_exists(db, "browse_chain_ancestors") &&
+	       statement_compiles(db, "SELECT kids_r FROM browse_facets LIMIT 0") &&
+	       statement_compiles(db, "SELECT converted FROM browse_project_facets LIMIT 0");
+}
+
+/* True when the summaries are in the current layout and were built: a build always leaves the
+ * ("", "") cell, even for an empty cache. */
+static int summaries_built(sqlite3 *db)
+{
+	if (!summaries_current_layout(db))
+		return 0;
+	sqlite3_stmt *st;
+	int found = 0;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM browse_facets WHERE region_id = '' AND chain_id = ''", -1, &st, NULL) == SQLITE_OK) {
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
 
 /* The summary tables of an older layout are dropped: they are rebuilt from the facts anyway. */
 static void drop_stale_summaries(sqlite3 *db)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'browse_facets'", -1, &st, NULL) != SQLITE_OK)
+	if (!table_exists(db, "browse_facets") && !table_exists(db, "browse_project_facets"))
 		return;
-	int exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	if (!exists)
+	if (summaries_current_layout(db))
 		return;
-	if (sqlite3_prepare_v2(db, "SELECT kids_r FROM browse_facets LIMIT 0", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_finalize(st);
-		return;
-	}
 	sqlite3_exec(db, "DROP TABLE IF EXISTS browse_facets; DROP TABLE IF EXISTS browse_project_facets;"
 		     " DROP TABLE IF EXISTS browse_years; DROP TABLE IF EXISTS browse_region_children;"
-		     " DROP TABLE IF EXISTS browse_chain_ancestors;", NULL, NULL, NULL);
+		     " DROP TABLE IF EXISTS browse_chain_ancestors; DROP TABLE IF EXISTS browse_state;", NULL, NULL, NULL);
 }
 
 int browse_prepare_schema(sqlite3 *db)
@@ -102,7 +159,44 @@ int browse_prepare_schema(sqlite3 *db)
 	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
 }
 
-static const char refresh_sql[] =
+/* Each project's sort keys, from the projects listed in temp.bp_key's source (FROM ... p). */
+#define BP_KEY_TABLE \
+	"CREATE TEMP TABLE bp_key(pid INTEGER PRIMARY KEY, amount_key REAL, converted INTEGER, date_key TEXT, name_key TEXT);"
+#define BP_KEY_COLUMNS \
+	" p.id, CASE WHEN p.amount_value IS NULL THEN -1 ELSE " CNY_EQUIV_SQL("p.amount_value", "p.amount_currency") " END," \
+	" p.amount_value IS NOT NULL AND coalesce(p.amount_currency, 'CNY') <> 'CNY'," \
+	" coalesce(nullif(p.date, ''), (SELECT min(d.date) FROM project_sources ps CROSS JOIN documents d ON d.id = ps.doc_id" \
+	"  WHERE ps.project_id = p.id AND coalesce(d.date, '') <> ''), '')," \
+	" browse_fold(substr(coalesce(p.name, ''), 1, 200))"
+/* The (ancestor region or "", ancestor chain or "") pairs of the projects in bp_key. The joins
+ * are CROSS JOINs so SQLite starts from bp_key, which it has no statistics for, also when it
+ * holds the few projects of an update. */
+#define BP_CELLS \
+	"CREATE TEMP TABLE bp_r(pid INTEGER, r TEXT, PRIMARY KEY(pid, r)) WITHOUT ROWID;" \
+	"INSERT OR IGNORE INTO bp_r SELECT p.id, ra.ancestor_id FROM bp_key k CROSS JOIN projects p ON p.id = k.pid" \
+	" CROSS JOIN region_ancestors ra ON ra.region_id = p.region_id;" \
+	"INSERT OR IGNORE INTO bp_r SELECT pid, '' FROM bp_key;" \
+	"CREATE TEMP TABLE bp_c(pid INTEGER, c TEXT, PRIMARY KEY(pid, c)) WITHOUT ROWID;" \
+	"INSERT OR IGNORE INTO bp_c SELECT pc.project_id, ca.ancestor_id FROM bp_key k" \
+	" CROSS JOIN project_chains pc ON pc.project_id = k.pid CROSS JOIN browse_chain_ancestors ca ON ca.chain_id = pc.chain_id;" \
+	"INSERT OR IGNORE INTO bp_c SELECT pid, '' FROM bp_key;"
+#define BP_ROWS_INSERT \
+	"INSERT INTO browse_project_facets(region_id, chain_id, project_id, amount_key, converted, date_key, name_key)" \
+	" SELECT r.r, c.c, k.pid, k.amount_key, k.converted, k.date_key, k.name_key" \
+	" FROM bp_key k JOIN bp_r r ON r.pid = k.pid JOIN bp_c c ON c.pid = k.pid ORDER BY r.r, c.c, k.pid;"
+/* The tree markers: whether each cell has subdivisions with facts. */
+#define KIDS_COLUMNS \
+	" kids_r = EXISTS(SELECT 1 FROM browse_region_children k CROSS JOIN browse_facets f2" \
+	"  ON f2.region_id = k.child_id AND f2.chain_id = browse_facets.chain_id WHERE k.parent_id = browse_facets.region_id)," \
+	" kids_c = EXISTS(SELECT 1 FROM chains k CROSS JOIN browse_facets f2" \
+	"  ON f2.chain_id = k.id AND f2.region_id = browse_facets.region_id WHERE k.parent_id = browse_facets.chain_id)"
+
+/* What a project adds to the investment of its cells: its CNY equivalent in whole yuan (none
+ * counts 0). Whole numbers add up exactly in a double below 2^53 yuan, in any order, so the
+ * update's deltas never drift from what a rebuild adds up. */
+#define AMOUNT_SHARE(k) "round(max(" k ", 0))"
+
+static const char rebuild_sql[] =
 	"DELETE FROM browse_region_children; DELETE FROM browse_chain_ancestors; DELETE FROM browse_facets;"
 	"DELETE FROM browse_project_facets; DELETE FROM browse_years;"
 	/* the tree: a child of P is under P and its parent is not (a macro-region's provinces) or is P */
@@ -117,32 +211,18 @@ static const char refresh_sql[] =
 	"  UNION SELECT up.chain_id, c.parent_id FROM up JOIN chains c ON c.id = up.ancestor_id"
 	"  WHERE coalesce(c.parent_id, '') <> '')"
 	" SELECT chain_id, ancestor_id FROM up;"
-	/* each project's sort keys once */
-	"CREATE TEMP TABLE bp_key(pid INTEGER PRIMARY KEY, amount_key REAL, converted INTEGER, date_key TEXT, name_key TEXT);"
-	"INSERT INTO bp_key SELECT p.id,"
-	" CASE WHEN p.amount_value IS NULL THEN -1 ELSE " CNY_EQUIV_SQL("p.amount_value", "p.amount_currency") " END,"
-	" p.amount_value IS NOT NULL AND coalesce(p.amount_currency, 'CNY') <> 'CNY',"
-	" coalesce(nullif(p.date, ''), (SELECT min(d.date) FROM project_sources ps JOIN documents d ON d.id = ps.doc_id"
-	"  WHERE ps.project_id = p.id AND coalesce(d.date, '') <> ''), ''),"
-	" browse_fold(substr(coalesce(p.name, ''), 1, 200)) FROM projects p;"
-	"CREATE TEMP TABLE bp_r(pid INTEGER, r TEXT, PRIMARY KEY(pid, r)) WITHOUT ROWID;"
-	"INSERT OR IGNORE INTO bp_r SELECT p.id, ra.ancestor_id FROM projects p"
-	" JOIN region_ancestors ra ON ra.region_id = p.region_id;"
-	"INSERT OR IGNORE INTO bp_r SELECT id, '' FROM projects;"
-	"CREATE TEMP TABLE bp_c(pid INTEGER, c TEXT, PRIMARY KEY(pid, c)) WITHOUT ROWID;"
-	"INSERT OR IGNORE INTO bp_c SELECT pc.project_id, ca.ancestor_id FROM project_chains pc"
-	" JOIN browse_chain_ancestors ca ON ca.chain_id = pc.chain_id;"
-	"INSERT OR IGNORE INTO bp_c SELECT id, '' FROM projects;"
+	BP_KEY_TABLE
+	"INSERT INTO bp_key SELECT" BP_KEY_COLUMNS " FROM projects p;"
+	BP_CELLS
 	/* a bulk load: rows in key order, the indexes built once afterwards */
-	"DROP INDEX IF EXISTS browse_pf_amount; DROP INDEX IF EXISTS browse_pf_date; DROP INDEX IF EXISTS browse_pf_name;"
-	"INSERT INTO browse_project_facets SELECT r.r, c.c, k.pid, k.amount_key, k.date_key, k.name_key"
-	" FROM bp_key k JOIN bp_r r ON r.pid = k.pid JOIN bp_c c ON c.pid = k.pid ORDER BY r.r, c.c, k.pid;"
+	DROP_PF_INDEXES
+	BP_ROWS_INSERT
 	PF_INDEXES
 	"INSERT INTO browse_facets(region_id, chain_id, n_projects, amount, n_converted)"
-	" SELECT pf.region_id, pf.chain_id, count(*), sum(max(pf.amount_key, 0)), sum(k.converted)"
-	" FROM browse_project_facets pf JOIN bp_key k ON k.pid = pf.project_id GROUP BY pf.region_id, pf.chain_id;"
+	" SELECT region_id, chain_id, count(*), sum(" AMOUNT_SHARE("amount_key") "), sum(converted)"
+	" FROM browse_project_facets GROUP BY region_id, chain_id;"
 	"INSERT INTO browse_years SELECT region_id, chain_id, CAST(substr(date_key, 1, 4) AS INTEGER), count(*),"
-	" sum(max(amount_key, 0)) FROM browse_project_facets WHERE date_key GLOB '[12][0-9][0-9][0-9]*'"
+	" sum(" AMOUNT_SHARE("amount_key") ") FROM browse_project_facets WHERE date_key GLOB '[12][0-9][0-9][0-9]*'"
 	" GROUP BY region_id, chain_id, substr(date_key, 1, 4);"
 	/* documents per (region subtree, chain subtree); the "any" rows are counted apart so the
 	 * join only pairs real regions with real chains */
@@ -159,13 +239,93 @@ static const char refresh_sql[] =
 	"INSERT INTO bd_n SELECT '', '', count(*) FROM documents;"
 	"INSERT INTO browse_facets(region_id, chain_id, n_docs) SELECT r, c, n FROM bd_n WHERE 1"
 	" ON CONFLICT(region_id, chain_id) DO UPDATE SET n_docs = excluded.n_docs;"
-	/* whether each (region, chain) has subdivisions with facts, for the tree's markers */
-	"UPDATE browse_facets SET"
-	" kids_r = EXISTS(SELECT 1 FROM browse_region_children k CROSS JOIN browse_facets f2"
-	"  ON f2.region_id = k.child_id AND f2.chain_id = browse_facets.chain_id WHERE k.parent_id = browse_facets.region_id),"
-	" kids_c = EXISTS(SELECT 1 FROM chains k CROSS JOIN browse_facets f2"
-	"  ON f2.chain_id = k.id AND f2.region_id = browse_facets.region_id WHERE k.parent_id = browse_facets.chain_id);"
-	"DROP TABLE bp_key; DROP TABLE bp_r; DROP TABLE bp_c; DROP TABLE bd_r; DROP TABLE bd_c; DROP TABLE bd_n;";
+	"UPDATE browse_facets SET" KIDS_COLUMNS ";";
+
+/* The update from the change log, as deltas: a cell's counts change by what its changed
+ * documents and projects add minus what they took away, so the cost follows the changes, not
+ * the size of the cells (on a large cache the "any" cell holds every project). Amounts are
+ * sums of whole yuan (AMOUNT_SHARE), exact in any order. Touched cells:
+ * temp.bu_pcells (their projects changed) and temp.bu_cells (anything changed). The joins
+ * start from the log (CROSS JOIN), which SQLite has no statistics for. */
+#define YEAR_OF_DATE_KEY(k) "CASE WHEN " k " GLOB '[12][0-9][0-9][0-9]*' THEN CAST(substr(" k ", 1, 4) AS INTEGER) END"
+static const char delta_sql[] =
+	/* changed projects: each row they had (s = -1) and have now (s = +1) */
+	"CREATE TEMP TABLE bu_prow(r TEXT, c TEXT, pid INTEGER, s INTEGER, amount REAL, converted INTEGER, year INTEGER);"
+	"INSERT INTO bu_prow SELECT pf.region_id, pf.chain_id, pf.project_id, -1, " AMOUNT_SHARE("pf.amount_key") ", pf.converted,"
+	YEAR_OF_DATE_KEY("pf.date_key")
+	" FROM main.change_log_projects l CROSS JOIN browse_project_facets pf ON pf.project_id = l.project_id;"
+	"DELETE FROM browse_project_facets WHERE project_id IN (SELECT project_id FROM main.change_log_projects);"
+	BP_KEY_TABLE
+	"INSERT INTO bp_key SELECT" BP_KEY_COLUMNS " FROM main.change_log_projects l CROSS JOIN projects p ON p.id = l.project_id;"
+	BP_CELLS
+	BP_ROWS_INSERT
+	"INSERT INTO bu_prow SELECT r.r, c.c, k.pid, 1, " AMOUNT_SHARE("k.amount_key") ", k.converted," YEAR_OF_DATE_KEY("k.date_key")
+	" FROM bp_key k CROSS JOIN bp_r r ON r.pid = k.pid CROSS JOIN bp_c c ON c.pid = k.pid;"
+	"CREATE TEMP TABLE bu_pcells(r TEXT, c TEXT, PRIMARY KEY(r, c)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bu_pcells SELECT r, c FROM bu_prow;"
+	/* netted per project first (a project whose share of a cell did not change adds 0 even
+	 * past 2^53, where sums stop being exact); a cell left without projects gets exactly 0 */
+	"INSERT INTO browse_facets(region_id, chain_id, n_projects, amount, n_converted)"
+	" SELECT r, c, sum(dn), sum(da), sum(dc) FROM (SELECT r, c, sum(s) AS dn, sum(s * amount) AS da,"
+	"  sum(s * converted) AS dc FROM bu_prow GROUP BY r, c, pid) WHERE 1 GROUP BY r, c"
+	" ON CONFLICT(region_id, chain_id) DO UPDATE SET n_projects = n_projects + excluded.n_projects,"
+	" amount = CASE WHEN n_projects + excluded.n_projects = 0 THEN 0 ELSE amount + excluded.amount END,"
+	" n_converted = n_converted + excluded.n_converted;"
+	"CREATE TEMP TABLE bu_pyears(r TEXT, c TEXT, year INTEGER, dn INTEGER, da REAL, PRIMARY KEY(r, c, year)) WITHOUT ROWID;"
+	"INSERT INTO bu_pyears SELECT r, c, year, sum(dn), sum(da) FROM (SELECT r, c, year, sum(s) AS dn, sum(s * amount) AS da"
+	"  FROM bu_prow WHERE year IS NOT NULL GROUP BY r, c, year, pid) GROUP BY r, c, year;"
+	"INSERT INTO browse_years(region_id, chain_id, year, n_projects, amount) SELECT r, c, year, dn, da FROM bu_pyears"
+	" WHERE 1 ON CONFLICT(region_id, chain_id, year) DO UPDATE SET n_projects = n_projects + excluded.n_projects,"
+	" amount = CASE WHEN n_projects + excluded.n_projects = 0 THEN 0 ELSE amount + excluded.amount END;"
+	"DELETE FROM browse_years WHERE (region_id, chain_id, year) IN (SELECT r, c, year FROM bu_pyears) AND n_projects = 0;"
+	"CREATE TEMP TABLE bu_cells(r TEXT, c TEXT, PRIMARY KEY(r, c)) WITHOUT ROWID;"
+	"INSERT INTO bu_cells SELECT r, c FROM bu_pcells;"
+	/* changed documents: -1 in each cell of what the summaries count for them (the log's old
+	 * ids), +1 in each cell of what they are now; "" stands for any region or chain */
+	"CREATE TEMP TABLE bd_r(did INTEGER, s INTEGER, r TEXT, PRIMARY KEY(did, s, r)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bd_r SELECT l.doc_id, -1, ra.ancestor_id FROM main.change_log_docs l, json_each(l.old_regions) j"
+	" JOIN region_ancestors ra ON ra.region_id = j.value WHERE l.existed;"
+	"INSERT OR IGNORE INTO bd_r SELECT doc_id, -1, '' FROM main.change_log_docs WHERE existed;"
+	"INSERT OR IGNORE INTO bd_r SELECT l.doc_id, 1, ra.ancestor_id FROM main.change_log_docs l"
+	" CROSS JOIN doc_regions dr ON dr.doc_id = l.doc_id CROSS JOIN region_ancestors ra ON ra.region_id = dr.region_id;"
+	"INSERT OR IGNORE INTO bd_r SELECT l.doc_id, 1, '' FROM main.change_log_docs l CROSS JOIN documents d ON d.id = l.doc_id;"
+	"CREATE TEMP TABLE bd_c(did INTEGER, s INTEGER, c TEXT, PRIMARY KEY(did, s, c)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO bd_c SELECT l.doc_id, -1, ca.ancestor_id FROM main.change_log_docs l, json_each(l.old_chains) j"
+	" JOIN browse_chain_ancestors ca ON ca.chain_id = j.value WHERE l.existed;"
+	"INSERT OR IGNORE INTO bd_c SELECT doc_id, -1, '' FROM main.change_log_docs WHERE existed;"
+	"INSERT OR IGNORE INTO bd_c SELECT l.doc_id, 1, ca.ancestor_id FROM main.change_log_docs l"
+	" CROSS JOIN doc_chains dc ON dc.doc_id = l.doc_id CROSS JOIN browse_chain_ancestors ca ON ca.chain_id = dc.chain_id;"
+	"INSERT OR IGNORE INTO bd_c SELECT l.doc_id, 1, '' FROM main.change_log_docs l CROSS JOIN documents d ON d.id = l.doc_id;"
+	"CREATE TEMP TABLE bd_n(r TEXT, c TEXT, n INTEGER);"
+	"INSERT INTO bd_n SELECT r.r, c.c, sum(r.s) FROM bd_r r JOIN bd_c c ON c.did = r.did AND c.s = r.s"
+	" GROUP BY r.r, c.c HAVING sum(r.s) <> 0;"
+	"INSERT INTO browse_facets(region_id, chain_id, n_docs) SELECT r, c, n FROM bd_n WHERE 1"
+	" ON CONFLICT(region_id, chain_id) DO UPDATE SET n_docs = n_docs + excluded.n_docs;"
+	"INSERT OR IGNORE INTO bu_cells SELECT r, c FROM bd_n;"
+	/* cells left with nothing go, as a rebuild would not make them; the ("", "") cell stays */
+	"DELETE FROM browse_facets WHERE (region_id, chain_id) IN (SELECT r, c FROM bu_cells)"
+	" AND n_projects = 0 AND n_docs = 0 AND (region_id <> '' OR chain_id <> '');"
+	/* the tree markers of the touched cells. Only a touched cell's markers can change: a cell
+	 * that comes or goes is touched through a document or project that counts in every
+	 * ancestor region and chain too, and a parent in the tree is always such an ancestor. */
+	"UPDATE browse_facets SET" KIDS_COLUMNS
+	" FROM bu_cells WHERE browse_facets.region_id = bu_cells.r AND browse_facets.chain_id = bu_cells.c;";
+
+/* A delta that leaves a negative count, or a total that disagrees with the facts, means the
+ * log and the summaries parted (a write that bypassed the store, say): rebuild instead. */
+static const char delta_check_sql[] =
+	"SELECT (SELECT count(*) FROM temp.bu_cells t CROSS JOIN browse_facets f ON f.region_id = t.r AND f.chain_id = t.c"
+	"        WHERE f.n_docs < 0 OR f.n_projects < 0 OR f.n_converted < 0) = 0"
+	" AND (SELECT count(*) FROM temp.bu_pyears t CROSS JOIN browse_years y"
+	"      ON y.region_id = t.r AND y.chain_id = t.c AND y.year = t.year WHERE y.n_projects < 0) = 0"
+	" AND (SELECT n_docs FROM browse_facets WHERE region_id = '' AND chain_id = '') = (SELECT count(*) FROM documents)"
+	" AND (SELECT n_projects FROM browse_facets WHERE region_id = '' AND chain_id = '') = (SELECT count(*) FROM projects)";
+
+static const char drop_temp_sql[] =
+	"DROP TABLE IF EXISTS temp.bp_key; DROP TABLE IF EXISTS temp.bp_r; DROP TABLE IF EXISTS temp.bp_c;"
+	"DROP TABLE IF EXISTS temp.bd_r; DROP TABLE IF EXISTS temp.bd_c; DROP TABLE IF EXISTS temp.bd_n;"
+	"DROP TABLE IF EXISTS temp.bu_prow; DROP TABLE IF EXISTS temp.bu_pcells; DROP TABLE IF EXISTS temp.bu_pyears;"
+	"DROP TABLE IF EXISTS temp.bu_cells;";
 
 /* browse_fold(text): lower-case ASCII and traditional folded to simplified, byte for byte, so a
  * name narrows the same whichever script it was written in (the `f` text is folded alike). */
@@ -186,50 +346,160 @@ static void fold_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, out, n, free);
 }
 
-int browse_refresh_summaries(sqlite3 *db)
+static int64_t query_int64(sqlite3 *db, const char *sql, int64_t fallback)
+{
+	sqlite3_stmt *st;
+	int64_t v = fallback;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Runs sql; on failure keeps SQLite's message in msg (the rollback that follows would replace
+ * it) and returns the error code. */
+static int run_sql(sqlite3 *db, const char *sql, char *msg, size_t msglen)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		snprintf(msg, msglen, "%s", sqlite3_errmsg(db));
+	return rc;
+}
+
+/* The change log's tables exist (the store creates them when it opens the cache for writing). */
+static int change_log_exists(sqlite3 *db)
+{
+	return table_exists(db, "change_log_docs") && table_exists(db, "change_log_projects");
+}
+
+/* Rebuilds every summary table and empties the change log (its changes are all read now). */
+static int rebuild_summaries(sqlite3 *db, char *msg, size_t msglen)
+{
+	int rc = run_sql(db, rebuild_sql, msg, msglen);
+	if (rc == SQLITE_OK) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO browse_state VALUES('derivation', %d)", SUMMARY_DERIVATION);
+		rc = run_sql(db, sql, msg, msglen);
+	}
+	if (rc == SQLITE_OK && change_log_exists(db))
+		rc = run_sql(db, "DELETE FROM change_log_docs; DELETE FROM change_log_projects;", msg, msglen);
+	if (rc == SQLITE_OK && table_exists(db, "meta"))
+		rc = run_sql(db, "DELETE FROM meta WHERE key = 'change_log_incomplete'", msg, msglen);
+	sqlite3_exec(db, drop_temp_sql, NULL, NULL, NULL);
+	return rc;
+}
+
+/* Applies the change log in a savepoint of its own: on any failure or disagreement the savepoint
+ * is rolled back and the caller rebuilds. */
+static int apply_change_log(sqlite3 *db, char *msg, size_t msglen)
+{
+	int rc = run_sql(db, "SAVEPOINT browse_delta", msg, msglen);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = run_sql(db, delta_sql, msg, msglen);
+	if (rc == SQLITE_OK && query_int64(db, delta_check_sql, 0) != 1) {
+		snprintf(msg, msglen, "the change log disagrees with the summaries");
+		rc = SQLITE_CORRUPT;
+	}
+	if (rc == SQLITE_OK)
+		rc = run_sql(db, "DELETE FROM change_log_docs; DELETE FROM change_log_projects; RELEASE browse_delta",
+			     msg, msglen);
+	if (rc != SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK TO browse_delta; RELEASE browse_delta", NULL, NULL, NULL);
+	sqlite3_exec(db, drop_temp_sql, NULL, NULL, NULL);
+	return rc;
+}
+
+/* How many logged changes the update applies cell by cell: past this a rebuild, which reads
+ * everything once, is about as cheap (the first index logs nothing and always rebuilds). */
+static int small_enough(int64_t changed, int64_t total)
+{
+	return changed <= 2000 || changed <= total / 20;
+}
+
+/* What the update should do, read inside its transaction. */
+static enum browse_update plan_update(sqlite3 *db)
+{
+	if (!summaries_built(db) || !change_log_exists(db) ||
+	    query_int64(db, "SELECT value FROM browse_state WHERE key = 'derivation'", -1) != SUMMARY_DERIVATION ||
+	    query_int64(db, "SELECT count(*) FROM meta WHERE key = 'change_log_incomplete'", 1) != 0)
+		return BROWSE_UPDATE_REBUILD;
+	int64_t docs = query_int64(db, "SELECT count(*) FROM change_log_docs", -1);
+	int64_t projects = query_int64(db, "SELECT count(*) FROM change_log_projects", -1);
+	if (docs < 0 || projects < 0)
+		return BROWSE_UPDATE_REBUILD;
+	if (docs == 0 && projects == 0)
+		return BROWSE_UPDATE_NONE;
+	int64_t all_docs = query_int64(db, "SELECT n_docs FROM browse_facets WHERE region_id = '' AND chain_id = ''", 0);
+	int64_t all_projects = query_int64(db, "SELECT n_projects FROM browse_facets WHERE region_id = '' AND chain_id = ''", 0);
+	return small_enough(docs, all_docs) && small_enough(projects, all_projects) ? BROWSE_UPDATE_DELTA
+										   : BROWSE_UPDATE_REBUILD;
+}
+
+/* The summaries are written under one write lock: BEGIN IMMEDIATE when no transaction is open
+ * (so the plan and the writes see the same log), a savepoint inside the caller's otherwise. */
+static int summaries_begin(sqlite3 *db, int *own_tx, char *msg, size_t msglen)
 {
 	int rc = browse_prepare_schema(db);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_create_function(db, "browse_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_function, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_exec(db, "SAVEPOINT browse_refresh", NULL, NULL, NULL)) != SQLITE_OK)
-		return rc;
-	rc = sqlite3_exec(db, refresh_sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "browse_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_function,
+					     NULL, NULL);
 	if (rc != SQLITE_OK) {
-		/* keep the message: the rollback would replace it */
-		char *msg = xstrdup(sqlite3_errmsg(db));
-		sqlite3_exec(db, "ROLLBACK TO browse_refresh; RELEASE browse_refresh;"
-			     "DROP TABLE IF EXISTS temp.bp_key; DROP TABLE IF EXISTS temp.bp_r; DROP TABLE IF EXISTS temp.bp_c;"
-			     "DROP TABLE IF EXISTS temp.bd_r; DROP TABLE IF EXISTS temp.bd_c; DROP TABLE IF EXISTS temp.bd_n;",
-			     NULL, NULL, NULL);
-		warnx_("browser summaries: %s", msg);
-		free(msg);
+		snprintf(msg, msglen, "%s", sqlite3_errmsg(db));
 		return rc;
 	}
-	return sqlite3_exec(db, "RELEASE browse_refresh", NULL, NULL, NULL);
+	*own_tx = sqlite3_get_autocommit(db);
+	return run_sql(db, *own_tx ? "BEGIN IMMEDIATE" : "SAVEPOINT browse_summaries", msg, msglen);
+}
+
+static int summaries_end(sqlite3 *db, int own_tx, int rc, char *msg, size_t msglen)
+{
+	if (rc == SQLITE_OK)
+		return run_sql(db, own_tx ? "COMMIT" : "RELEASE browse_summaries", msg, msglen);
+	sqlite3_exec(db, own_tx ? "ROLLBACK" : "ROLLBACK TO browse_summaries; RELEASE browse_summaries", NULL, NULL, NULL);
+	return rc;
+}
+
+int browse_refresh_summaries(sqlite3 *db)
+{
+	char msg[256] = "";
+	int own_tx;
+	int rc = summaries_begin(db, &own_tx, msg, sizeof msg);
+	if (rc == SQLITE_OK)
+		rc = summaries_end(db, own_tx, rebuild_summaries(db, msg, sizeof msg), msg, sizeof msg);
+	if (rc != SQLITE_OK)
+		warnx_("browser summaries: %s", msg);
+	return rc;
+}
+
+int browse_update_summaries(sqlite3 *db, enum browse_update *done)
+{
+	char msg[256] = "";
+	int own_tx;
+	enum browse_update plan = BROWSE_UPDATE_REBUILD;
+	int rc = summaries_begin(db, &own_tx, msg, sizeof msg);
+	if (rc == SQLITE_OK) {
+		plan = plan_update(db);
+		if (plan == BROWSE_UPDATE_DELTA && apply_change_log(db, msg, sizeof msg) != SQLITE_OK) {
+			warnx_("browser summaries: %s; rebuilding them", msg);
+			plan = BROWSE_UPDATE_REBUILD;
+		}
+		if (plan == BROWSE_UPDATE_REBUILD)
+			rc = rebuild_summaries(db, msg, sizeof msg);
+		rc = summaries_end(db, own_tx, rc, msg, sizeof msg);
+	}
+	if (rc != SQLITE_OK)
+		warnx_("browser summaries: %s", msg);
+	if (done)
+		*done = plan;
+	return rc;
 }
 
 /* ---- opening ---- */
 
-static int has_summaries(sqlite3 *db)
-{
-	sqlite3_stmt *st;
-	int found = 0;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'browse_years'", -1, &st, NULL) == SQLITE_OK) {
-		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
-	/* and in the current layout */
-	if (found && sqlite3_prepare_v2(db, "SELECT kids_r FROM browse_facets LIMIT 0", -1, &st, NULL) != SQLITE_OK)
-		found = 0;
-	sqlite3_finalize(found ? st : NULL);
-	return found;
-}
-
-/* A cache indexed by a build without the browser's summaries: build them once, on a writing
- * connection that gives up at once if an index holds the cache. */
+/* A cache indexed by a build without the browser's summaries (or in an older layout): build
+ * them once, on a writing connection that gives up at once if an index holds the cache. */
 static int build_missing_summaries(const char *path, char *err, size_t errlen)
 {
 	sqlite3 *w = NULL;
@@ -263,7 +533,7 @@ struct browse *browse_open(const char *path, char *err, size_t errlen)
 		sqlite3_close(db);
 		return NULL;
 	}
-	if (!has_summaries(db)) {
+	if (!summaries_built(db)) {
 		if (build_missing_summaries(path, err, errlen) != SQLITE_OK) {
 			sqlite3_close(db);
 			return NULL;

@@ -1,8 +1,9 @@
 /* browse.h: every query the browser makes. Lists are read with keyset pagination (never OFFSET,
  * never a whole table) and every count comes from SQL, most of them from summary tables that
  * browse_refresh_summaries() builds at the end of an index, so each call costs the same on a
- * million documents as on the sample. Owns the browser's SQL and its summary tables; must not
- * draw or know about the terminal. */
+ * million documents as on the sample. Owns the browser's SQL and its summary tables (and reads
+ * and empties the store's change log, which says what changed since they were last updated);
+ * must not draw or know about the terminal. */
 #ifndef CHAINSCOPE_BROWSE_H
 #define CHAINSCOPE_BROWSE_H
 
@@ -13,11 +14,22 @@
 #define BROWSE_ID_MAX 48
 #define BROWSE_KEY_TEXT_MAX 256
 
-/* Creates the browser's summary tables and indexes (idempotent). */
+/* Creates the browser's summary tables and indexes (idempotent; tables of an older layout are
+ * dropped). */
 int browse_prepare_schema(sqlite3 *db);
-/* Rebuilds the summary tables from the cache's facts (the indexer calls it at the end of
- * `index`; it runs in its own savepoint, so inside or outside a transaction). */
+/* Rebuilds the summary tables from the cache's facts and empties the store's change log. Runs
+ * in one transaction (BEGIN IMMEDIATE, or a savepoint inside the caller's). */
 int browse_refresh_summaries(sqlite3 *db);
+
+/* Brings the summary tables up to date with the facts (the indexer calls it at the end of every
+ * `index`): nothing when the store's change log is empty; the logged changes applied to the
+ * cells they touch when they are few (seconds at most on a million documents); a rebuild when
+ * the summaries are missing or of an older layout, the log is incomplete (new reference data,
+ * all documents cleared) or large, or applying it would contradict the facts. The summaries and the
+ * log change in one transaction, so a crash at any point leaves the log for the next run.
+ * *done (may be NULL) says which it did. */
+enum browse_update { BROWSE_UPDATE_NONE, BROWSE_UPDATE_DELTA, BROWSE_UPDATE_REBUILD };
+int browse_update_summaries(sqlite3 *db, enum browse_update *done);
 
 enum browse_list {
 	BL_REGIONS,         /* children of spec.parent (a region id, "" = top level) */

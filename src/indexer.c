@@ -181,7 +181,8 @@ struct result {
 };
 
 struct profile {
-	double read, decode, normalize, extract;
+	double read, decode, normalize, extract;   /* worker threads, summed */
+	double store, finish;                      /* the writer */
 };
 
 struct run {
@@ -445,18 +446,6 @@ static void count_problem(void *ctx, const char *path, const char *why)
 
 /* ---- the writer (this thread) ---- */
 
-/* True when the browser's summary tables have been built in this cache. */
-static int browse_summaries_exist(sqlite3 *db)
-{
-	sqlite3_stmt *s;
-	int found = 0;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'browse_facets'", -1, &s, NULL) == SQLITE_OK) {
-		found = sqlite3_step(s) == SQLITE_ROW;
-		sqlite3_finalize(s);
-	}
-	return found;
-}
-
 static int write_result(struct run *run, struct result *r)
 {
 	switch (r->outcome) {
@@ -591,8 +580,10 @@ static int index_one_root(struct run *run, const char *dir)
 				rc = store_begin(run->st);
 				in_tx = rc == 0;
 			}
+			double tw = now_seconds();
 			if (rc == 0)
 				rc = write_result(run, r);
+			run->prof.store += now_seconds() - tw;
 			batch_docs++;
 			batch_bytes += r->text.len;
 			if (rc == 0 && (batch_docs >= INDEX_BATCH_DOCS || batch_bytes >= INDEX_BATCH_BYTES)) {
@@ -698,25 +689,29 @@ int index_run(const struct index_options *opt, struct index_summary *sum)
 			rc = 1;
 		}
 	draw_progress(&run, 1);
+	double tf = now_seconds();
 	int changed = sum->added + sum->updated + sum->removed > 0;
 	if (rc == 0 && store_finish_index(st, changed)) {
 		warnx_("%s", store_error(st));
 		rc = 1;
 	}
-	/* the browser's summary tables follow the facts; unchanged facts need no rebuild */
-	if (rc == 0 && (changed || !browse_summaries_exist(store_db(st))) &&
-	    (browse_prepare_schema(store_db(st)) || browse_refresh_summaries(store_db(st)))) {
+	/* the browser's summary tables follow the facts: the changes logged by this run (or by an
+	 * interrupted one) are applied, or the tables rebuilt when missing; nothing when nothing
+	 * changed */
+	if (rc == 0 && browse_update_summaries(store_db(st), NULL) != SQLITE_OK) {
 		warnx_("refreshing the browser's summaries: %s", sqlite3_errmsg(store_db(st)));
 		rc = 1;
 	}
+	run.prof.finish = now_seconds() - tf;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sum->interrupted = interrupted;
 	sum->seconds = now_seconds() - t0;
 	if (getenv("CHAINSCOPE_PROFILE"))
-		fprintf(stderr, "profile: read %.2f s, decode %.2f s, normalise %.2f s, extract %.2f s, total %.2f s (%d workers)\n",
-			run.prof.read, run.prof.decode, run.prof.normalize, run.prof.extract, sum->seconds,
-			worker_count());
+		fprintf(stderr, "profile: read %.2f s, decode %.2f s, normalise %.2f s, extract %.2f s (%d workers);"
+			" store %.2f s, finish %.2f s; total %.2f s\n",
+			run.prof.read, run.prof.decode, run.prof.normalize, run.prof.extract, worker_count(),
+			run.prof.store, run.prof.finish, sum->seconds);
 	extractor_close(run.ex);
 	store_close(st);
 	pthread_mutex_destroy(&run.profile_mu);

@@ -3,6 +3,8 @@
  * the exporters print. A crash at any moment leaves a consistent cache: every document is
  * written with its facts in one transaction, merged projects touched by a write are flagged
  * dirty in that same transaction and recomputed by store_finish_index(), even by a later run.
+ * Once the browser's summary tables exist, the same transactions also append to a change log
+ * (change_log_sql) that browse_update_summaries() applies and empties in its own transaction.
  * Must not decode, extract or draw. */
 #include "store.h"
 
@@ -76,6 +78,28 @@ static const char schema_sql[] =
 	"  PRIMARY KEY(doc_id, ordinal)) WITHOUT ROWID;\n"
 	"CREATE INDEX project_sources_project ON project_sources(project_id);\n";
 
+/* The change log for the browser's summary tables (browse.c), created on every writing open so
+ * caches of this schema version made before it get it too. Written in the transaction of the
+ * change it records, so the log and the facts cannot disagree after a crash:
+ *   change_log_docs: each document written or deleted since the summaries were last brought up
+ *     to date, once, with what the summaries still count for it: existed = 0 for a document new
+ *     since then, else 1 and its region and chain ids of that time as JSON arrays.
+ *   change_log_projects: each merged project recomputed (or removed) by store_finish_index();
+ *     its old contribution is still in the summaries' own rows.
+ *   meta('change_log_incomplete'): set by bulk changes that are not logged (new reference data,
+ *     store_clear_documents()): the summaries are then rebuilt from scratch.
+ * Nothing is logged while the summaries do not exist (the first index): their first build reads
+ * everything anyway. */
+static const char change_log_sql[] =
+	"CREATE TABLE IF NOT EXISTS change_log_docs(doc_id INTEGER PRIMARY KEY, existed INTEGER NOT NULL,"
+	" old_regions TEXT, old_chains TEXT);\n"
+	"CREATE TABLE IF NOT EXISTS change_log_projects(project_id INTEGER PRIMARY KEY);\n";
+/* The condition under which changes are logged: the summaries' main table exists. Evaluated in
+ * the writing transaction itself, so a summary build by another connection (the browser builds
+ * missing summaries) between two batches is seen by the next one. */
+#define CHANGE_LOG_WANTED "EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'browse_facets')"
+#define MARK_CHANGE_LOG_INCOMPLETE "INSERT OR REPLACE INTO meta VALUES('change_log_incomplete', '1');"
+
 enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK,
 	S_ROOT_GET, S_ROOT_INSERT, S_ROOT_UPDATE,
@@ -86,6 +110,7 @@ enum stmt_id {
 	S_FACTS_DIRTY_PROJECTS, S_FACTS_DEL_SOURCES,
 	S_MENTION_INSERT, S_DOC_REGION_INSERT, S_DOC_CHAIN_INSERT,
 	S_PROJECT_UPSERT, S_PROJECT_ID, S_SOURCE_INSERT,
+	S_LOG_DOC_OLD, S_LOG_DOC_NEW,
 	S_COUNT
 };
 
@@ -126,6 +151,12 @@ static const char *const stmt_sql[S_COUNT] = {
 			    " region_id, chains, amount_value, amount_currency, amount_text, status, status_rank,"
 			    " date, name_start, name_end, start, end)"
 			    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	/* the first change since the summaries keeps the state they count (OR IGNORE) */
+	[S_LOG_DOC_OLD] = "INSERT OR IGNORE INTO change_log_docs(doc_id, existed, old_regions, old_chains)"
+			  " SELECT id, 1, (SELECT json_group_array(region_id) FROM doc_regions WHERE doc_id = ?1),"
+			  " (SELECT json_group_array(chain_id) FROM doc_chains WHERE doc_id = ?1)"
+			  " FROM documents WHERE id = ?1 AND " CHANGE_LOG_WANTED,
+	[S_LOG_DOC_NEW] = "INSERT OR IGNORE INTO change_log_docs(doc_id, existed) SELECT ?1, 0 WHERE " CHANGE_LOG_WANTED,
 };
 
 struct store {
@@ -356,6 +387,8 @@ struct store *store_open(const char *path, enum store_mode mode, int *busy, char
 		}
 		if (empty && create_schema(st))
 			goto fail;
+		if (exec(st, change_log_sql))
+			goto fail;
 	} else {
 		if (!schema_is_current(st)) {
 			snprintf(st->err, sizeof st->err,
@@ -379,8 +412,9 @@ void store_close(struct store *st)
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->db) {
+		/* optimize may ANALYZE; the limit keeps that to a sample on multi-million-row tables */
 		if (st->mode == STORE_WRITE)
-			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+			sqlite3_exec(st->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(st->db);
 	}
 	if (st->lock_fd >= 0)
@@ -421,7 +455,8 @@ int store_reference_hash(struct store *st, char *out, size_t outlen)
 
 int store_load_reference(struct store *st, const struct extractor *ex, const char *hash)
 {
-	if (exec(st, "DELETE FROM regions; DELETE FROM region_ancestors; DELETE FROM chains;"))
+	/* the summaries' region and chain trees and every ancestor set change: rebuild them */
+	if (exec(st, "DELETE FROM regions; DELETE FROM region_ancestors; DELETE FROM chains;" MARK_CHANGE_LOG_INCOMPLETE))
 		return -1;
 	sqlite3_stmt *ins_region = NULL, *ins_anc = NULL, *ins_chain = NULL;
 	int rc = -1;
@@ -561,11 +596,12 @@ static const char *mention_kind_name(enum mention_kind k)
 	return "other";
 }
 
-/* Removes a document's facts (not the row). Marks its merged projects dirty. */
+/* Removes a document's facts (not the row). Logs what the summaries count for it first, and
+ * marks its merged projects dirty. */
 static int delete_facts(struct store *st, int64_t doc_id)
 {
 	static const enum stmt_id steps[] = {
-		S_FACTS_DEL_REGIONS, S_FACTS_DEL_CHAINS, S_FACTS_DEL_MENTIONS,
+		S_LOG_DOC_OLD, S_FACTS_DEL_REGIONS, S_FACTS_DEL_CHAINS, S_FACTS_DEL_MENTIONS,
 		S_FACTS_DIRTY_PROJECTS, S_FACTS_DEL_SOURCES,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
@@ -796,6 +832,12 @@ int store_put_document(struct store *st, const struct store_doc *d, int64_t doc_
 		if (step_done(st, s, "inserting a document"))
 			return -1;
 		doc_id = sqlite3_last_insert_rowid(st->db);
+		sqlite3_stmt *log = stmt(st, S_LOG_DOC_NEW);
+		if (!log)
+			return -1;
+		sqlite3_bind_int64(log, 1, doc_id);
+		if (step_done(st, log, "logging a new document"))
+			return -1;
 	}
 	sqlite3_stmt *f = stmt(st, S_FTS_INSERT);
 	if (!f)
@@ -834,15 +876,20 @@ int store_delete_document(struct store *st, int64_t doc_id)
 
 int store_clear_documents(struct store *st)
 {
+	/* not logged document by document: the summaries are rebuilt after this */
 	return exec(st, "DELETE FROM documents; INSERT INTO documents_fts(documents_fts) VALUES('delete-all');"
 			"DELETE FROM doc_regions; DELETE FROM doc_chains; DELETE FROM mentions;"
-			"DELETE FROM project_sources; DELETE FROM project_chains; DELETE FROM projects;");
+			"DELETE FROM project_sources; DELETE FROM project_chains; DELETE FROM projects;"
+			MARK_CHANGE_LOG_INCOMPLETE);
 }
 
 /* Recomputes the merged fields of dirty projects from their sources: the name and company of
  * the earliest source, the furthest status, the first stated amount and region, the latest
  * date, the union of chains. Projects left without sources go. */
 static const char refresh_projects_sql[] =
+	/* the browser's summaries recompute these projects next (see change_log_sql) */
+	"INSERT OR IGNORE INTO change_log_projects(project_id) SELECT id FROM projects WHERE dirty AND "
+	CHANGE_LOG_WANTED ";"
 	"DELETE FROM project_chains WHERE project_id IN (SELECT id FROM projects WHERE dirty);"
 	"DELETE FROM projects WHERE dirty AND NOT EXISTS"
 	" (SELECT 1 FROM project_sources s WHERE s.project_id = projects.id);"

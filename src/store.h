@@ -20,6 +20,8 @@
  *   project_sources(doc_id, ordinal, project_id, name, company, region_id, chains,
  *            amount_value, amount_currency, amount_text, status, date,
  *            name_start, name_end, start, end)  one row per project per document
+ *   change_log_docs(doc_id, existed, old_regions, old_chains), change_log_projects(project_id)
+ *            changes since the browser's summaries (browse_*, browse.c) were last updated
  */
 #ifndef CHAINSCOPE_STORE_H
 #define CHAINSCOPE_STORE_H

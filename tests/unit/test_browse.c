@@ -2,7 +2,9 @@
  * store's own schema: keyset pages read forwards and backwards give exactly the list a single
  * fetch gives, in every sort; counts agree with the rows; a region's and a chain's totals include
  * their subdivisions; search reports bad queries and finds words; evidence spans stay inside the
- * text. */
+ * text. The summaries browse_update_summaries() keeps up to date from the store's change log
+ * after documents are added, changed, deleted and renamed (through the store, as the indexer
+ * does) equal a rebuild row by row, also when a log is left behind by an interrupted run. */
 #include "check.h"
 
 #include <stdlib.h>
@@ -282,6 +284,447 @@ TEST(search_and_documents)
 	}
 }
 
+/* ---- incremental summaries ---- */
+
+static char ipath[64];
+static uint64_t irng = 0x2545f4914f6cdd1dull;
+
+static uint32_t irand(uint32_t n)
+{
+	irng ^= irng << 13;
+	irng ^= irng >> 7;
+	irng ^= irng << 17;
+	return (uint32_t)(irng % n);
+}
+
+/* The facts of a document, as the extraction stage would give them, drawn from a seed: regions
+ * (counties, prefectures, a province, ids not in the reference), chains and segments, and up to
+ * three projects whose names repeat across documents so that they merge, with or without
+ * region, amount (in several currencies) and date. */
+struct fake_doc {
+	char rel[32], date[11], text[64];
+	struct extraction x;
+	struct mention mentions[8];
+	struct project projects[3];
+	char names[3][32];
+};
+
+static const char *const fake_regions[] = { "320505", "320506", "320206", "320500", "320000", "330106", "330100",
+					     "yrd", "999999", "" };
+static const char *const fake_chains[] = { "ic", "ic/design", "ic/fab", "nev", "nev/battery", "zz-unknown" };
+static const char *const fake_currencies[] = { "CNY", "CNY", "USD", "EUR", "HKD" };
+
+static void fake_doc_make(struct fake_doc *f, const char *rel, uint32_t seed)
+{
+	memset(f, 0, sizeof *f);
+	uint64_t saved = irng;
+	irng = 0x9e3779b97f4a7c15ull ^ ((uint64_t)seed * 0x100000001b3ull);
+	snprintf(f->rel, sizeof f->rel, "%s", rel);
+	if (irand(5))
+		snprintf(f->date, sizeof f->date, "20%02u-%02u-%02u", 18 + irand(6), 1 + irand(12), 1 + irand(28));
+	snprintf(f->text, sizeof f->text, "document %u", seed);
+	size_t nm = irand(6);
+	for (size_t i = 0; i < nm; i++) {
+		struct mention *m = &f->mentions[f->x.n_mentions++];
+		m->kind = irand(2) ? MENTION_REGION : MENTION_CHAIN;
+		snprintf(m->id, sizeof m->id, "%s", m->kind == MENTION_REGION ? fake_regions[irand(9)] : fake_chains[irand(6)]);
+		m->start = 0;
+		m->end = 4;
+	}
+	size_t np = irand(4);
+	for (size_t i = 0; i < np; i++) {
+		struct project *p = &f->projects[f->x.n_projects++];
+		snprintf(f->names[i], sizeof f->names[i], "Plant %u", irand(12));
+		p->name = f->names[i];
+		p->name_end = 5;
+		snprintf(p->region, sizeof p->region, "%s", fake_regions[irand(ARRAY_LEN(fake_regions))]);
+		p->n_chains = (int)irand(3);
+		for (int c = 0; c < p->n_chains; c++)
+			snprintf(p->chains[c], sizeof p->chains[c], "%s", fake_chains[irand(6)]);
+		if ((p->has_amount = irand(4) != 0)) {
+			p->amount.value = (1 + irand(50)) * 1e7 + irand(1000) * 0.37;
+			snprintf(p->amount.currency, sizeof p->amount.currency, "%s", fake_currencies[irand(5)]);
+		}
+		p->status = (enum project_status)irand(7);
+		if (irand(2))
+			snprintf(p->date, sizeof p->date, "20%02u-%02u-01", 17 + irand(8), 1 + irand(12));
+		p->end = 10;
+	}
+	f->x.mentions = f->mentions;
+	f->x.projects = f->projects;
+	irng = saved;
+}
+
+static int put_fake(struct store *st, const char *rel, uint32_t seed, int64_t doc_id)
+{
+	struct fake_doc f;
+	fake_doc_make(&f, rel, seed);
+	struct store_doc d = {
+		.root_id = 1, .rel_path = f.rel, .path = f.rel, .path_hash = seed, .size = 10, .mtime_ns = seed,
+		.content_hash = seed, .encoding = "UTF-8", .lang = "en", .title = f.rel, .date = f.date,
+		.text = f.text, .text_len = strlen(f.text), .x = &f.x,
+	};
+	return store_put_document(st, &d, doc_id);
+}
+
+static void reference_data(sqlite3 *db)
+{
+	exec(db, "INSERT INTO roots VALUES(1, '/t', 't');"
+		 "INSERT INTO regions VALUES('320000', '', 1, 'Jiangsu', '江苏省', 'jiang su'),"
+		 " ('320500', '320000', 2, 'Suzhou', '苏州市', 'su zhou'), ('320200', '320000', 2, 'Wuxi', '无锡市', 'wu xi'),"
+		 " ('320505', '320500', 3, 'Huqiu', '虎丘区', 'hu qiu'), ('320506', '320500', 3, 'Wuzhong', '吴中区', 'wu zhong'),"
+		 " ('320206', '320200', 3, 'Huishan', '惠山区', 'hui shan'), ('330000', '', 1, 'Zhejiang', '浙江省', 'zhe jiang'),"
+		 " ('330100', '330000', 2, 'Hangzhou', '杭州市', 'hang zhou'), ('330106', '330100', 3, 'Xihu', '西湖区', 'xi hu'),"
+		 " ('yrd', '', 0, 'Yangtze River Delta', '长三角', 'chang san jiao');"
+		 "INSERT INTO region_ancestors SELECT id, id FROM regions;"
+		 "INSERT INTO region_ancestors SELECT id, parent_id FROM regions WHERE parent_id <> '';"
+		 "INSERT INTO region_ancestors SELECT id, substr(id, 1, 2) || '0000' FROM regions WHERE level = 3;"
+		 "INSERT INTO region_ancestors SELECT id, 'yrd' FROM regions WHERE level > 0;"
+		 "INSERT INTO chains VALUES('ic', '', 'Integrated circuits', '集成电路'), ('ic/design', 'ic', 'Chip design', '芯片设计'),"
+		 " ('ic/fab', 'ic', 'Wafer fabs', '晶圆制造'), ('nev', '', 'New energy vehicles', '新能源汽车'),"
+		 " ('nev/battery', 'nev', 'Batteries', '动力电池');");
+}
+
+/* The rows of the summary tables that differ between main and the attached rebuild r, one per
+ * line (amounts are sums of whole yuan, exact in any order: compared exactly too). */
+#define SAME_AMOUNT(a, b) a " = " b
+#define FACET_ROW(t) "printf('%s|%s|%s|%s|%s|%s|%s|%s', " t ".region_id, " t ".chain_id, " t ".n_projects, " \
+	t ".n_docs, " t ".amount, " t ".n_converted, " t ".kids_r, " t ".kids_c)"
+#define YEAR_ROW(t) "printf('%s|%s|%s|%s|%s', " t ".region_id, " t ".chain_id, " t ".year, " t ".n_projects, " t ".amount)"
+static const char summary_diff_sql[] =
+	"SELECT 'facets: updated ' || coalesce(" FACET_ROW("a") ", '-') || ', rebuilt ' || coalesce(" FACET_ROW("b") ", '-')"
+	" FROM main.browse_facets a FULL JOIN r.browse_facets b ON a.region_id = b.region_id AND a.chain_id = b.chain_id"
+	" WHERE a.region_id IS NULL OR b.region_id IS NULL OR a.n_projects <> b.n_projects OR a.n_docs <> b.n_docs"
+	" OR a.n_converted <> b.n_converted OR a.kids_r <> b.kids_r OR a.kids_c <> b.kids_c"
+	" OR NOT (" SAME_AMOUNT("a.amount", "b.amount") ")"
+	" UNION ALL SELECT 'years: updated ' || coalesce(" YEAR_ROW("a") ", '-') || ', rebuilt ' || coalesce(" YEAR_ROW("b") ", '-')"
+	" FROM main.browse_years a FULL JOIN r.browse_years b"
+	" ON a.region_id = b.region_id AND a.chain_id = b.chain_id AND a.year = b.year"
+	" WHERE a.region_id IS NULL OR b.region_id IS NULL OR a.n_projects <> b.n_projects"
+	" OR NOT (" SAME_AMOUNT("a.amount", "b.amount") ")"
+	" UNION ALL SELECT 'project row only updated: ' || printf('%s|%s|%s|%s|%s|%s|%s', region_id, chain_id, project_id,"
+	"  amount_key, converted, date_key, name_key) FROM (SELECT * FROM main.browse_project_facets"
+	"  EXCEPT SELECT * FROM r.browse_project_facets)"
+	" UNION ALL SELECT 'project row only rebuilt: ' || printf('%s|%s|%s|%s|%s|%s|%s', region_id, chain_id, project_id,"
+	"  amount_key, converted, date_key, name_key) FROM (SELECT * FROM r.browse_project_facets"
+	"  EXCEPT SELECT * FROM main.browse_project_facets)"
+	" UNION ALL SELECT 'region tree: ' || parent_id || '>' || child_id FROM (SELECT * FROM main.browse_region_children"
+	"  EXCEPT SELECT * FROM r.browse_region_children UNION ALL SELECT * FROM r.browse_region_children"
+	"  EXCEPT SELECT * FROM main.browse_region_children)"
+	" UNION ALL SELECT 'chain ancestors: ' || chain_id || '>' || ancestor_id FROM (SELECT * FROM main.browse_chain_ancestors"
+	"  EXCEPT SELECT * FROM r.browse_chain_ancestors UNION ALL SELECT * FROM r.browse_chain_ancestors"
+	"  EXCEPT SELECT * FROM main.browse_chain_ancestors)";
+
+static int64_t log_rows(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM change_log_docs) + (SELECT count(*) FROM change_log_projects)",
+			       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The cache's summaries against a rebuild of them from the same facts (in a copy), row by row;
+ * prints the first differences. */
+static int same_as_rebuild(sqlite3 *db, const char *when)
+{
+	char copy[96];
+	snprintf(copy, sizeof copy, "%s.copy", ipath);
+	remove(copy);
+	char *sql = sqlite3_mprintf("VACUUM INTO %Q", copy);
+	exec(db, sql);
+	sqlite3_free(sql);
+	sqlite3 *c = NULL;
+	int rebuilt = sqlite3_open(copy, &c) == SQLITE_OK && browse_refresh_summaries(c) == SQLITE_OK;
+	sqlite3_close(c);
+	int differences = 0, rows = 0;
+	sqlite3_stmt *st;
+	sql = sqlite3_mprintf("ATTACH %Q AS r", copy);
+	exec(db, sql);
+	sqlite3_free(sql);
+	if (sqlite3_prepare_v2(db, summary_diff_sql, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			if (++differences <= 5)
+				printf("#   %s: %s\n", when, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	} else {
+		printf("#   %s: %s\n", when, sqlite3_errmsg(db));
+		differences = -1;
+	}
+	/* and the comparison was not between two empty sets */
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM r.browse_facets) + (SELECT count(*) FROM r.browse_region_children)",
+			       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	exec(db, "DETACH r");
+	remove(copy);
+	return rebuilt && differences == 0 && rows > 10;
+}
+
+/* What the indexer does after its writes: merge projects, then update the summaries. */
+static enum browse_update finish_run(struct store *st)
+{
+	enum browse_update done = BROWSE_UPDATE_REBUILD;   /* overwritten on every path */
+	CHECK_INT(store_finish_index(st, 1), 0);
+	CHECK_INT(browse_update_summaries(store_db(st), &done), SQLITE_OK);
+	return done;
+}
+
+#define N_FILES 48
+
+struct fake_corpus {
+	int64_t doc_id[N_FILES];      /* 0: the file is not in the cache */
+	uint32_t seed[N_FILES];
+	int name_gen[N_FILES];        /* renames give a file a new name */
+};
+
+static void corpus_rel(const struct fake_corpus *fc, int i, char *rel, size_t len)
+{
+	snprintf(rel, len, "f%02d-%d.txt", i, fc->name_gen[i]);
+}
+
+static int64_t doc_id_of(sqlite3 *db, const char *rel)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM documents WHERE rel_path = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, rel, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return id;
+}
+
+enum corpus_op { OP_ADD, OP_CHANGE, OP_DELETE, OP_RENAME };
+
+/* Applies one operation to file i in its own transaction, as the indexer would. */
+static void corpus_apply(struct store *st, struct fake_corpus *fc, int i, enum corpus_op op, uint32_t seed)
+{
+	char rel[32];
+	CHECK_INT(store_begin(st), 0);
+	switch (op) {
+	case OP_ADD:
+	case OP_CHANGE:
+		fc->seed[i] = seed;
+		corpus_rel(fc, i, rel, sizeof rel);
+		CHECK_INT(put_fake(st, rel, seed, fc->doc_id[i]), 0);
+		fc->doc_id[i] = doc_id_of(store_db(st), rel);
+		break;
+	case OP_DELETE:
+		CHECK_INT(store_delete_document(st, fc->doc_id[i]), 0);
+		fc->doc_id[i] = 0;
+		break;
+	case OP_RENAME:
+		/* the new name is a new document, the old one disappears */
+		fc->name_gen[i]++;
+		corpus_rel(fc, i, rel, sizeof rel);
+		CHECK_INT(put_fake(st, rel, fc->seed[i], 0), 0);
+		CHECK_INT(store_delete_document(st, fc->doc_id[i]), 0);
+		fc->doc_id[i] = doc_id_of(store_db(st), rel);
+		break;
+	}
+	CHECK_INT(store_commit(st), 0);
+}
+
+/* A random operation on a random file: add when absent, else change, delete or rename. */
+static void corpus_random_op(struct store *st, struct fake_corpus *fc)
+{
+	int i = (int)irand(N_FILES);
+	enum corpus_op op = fc->doc_id[i] == 0 ? OP_ADD : (enum corpus_op)(1 + irand(3));
+	corpus_apply(st, fc, i, op, 1000 + irand(100000));
+}
+
+static struct store *open_store(void)
+{
+	char err[256];
+	int busy;
+	struct store *st = store_open(ipath, STORE_WRITE, &busy, err, sizeof err);
+	if (!st)
+		printf("#   store_open: %s\n", err);
+	return st;
+}
+
+static void remove_cache(const char *p)
+{
+	char side[96];
+	remove(p);
+	snprintf(side, sizeof side, "%s-wal", p); remove(side);
+	snprintf(side, sizeof side, "%s-shm", p); remove(side);
+	snprintf(side, sizeof side, "%s.lock", p); remove(side);
+}
+
+TEST(incremental_equals_rebuild)
+{
+	snprintf(ipath, sizeof ipath, "/tmp/chainscope-test-browse-incr-%d.db", (int)getpid());
+	remove_cache(ipath);
+	struct store *st = open_store();
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	sqlite3 *db = store_db(st);
+	reference_data(db);
+	struct fake_corpus fc;
+	memset(&fc, 0, sizeof fc);
+	/* the first index: nothing logged, the summaries built from scratch */
+	for (int i = 0; i < N_FILES - 8; i++)
+		corpus_apply(st, &fc, i, OP_ADD, 1000 + (uint32_t)i);
+	CHECK_INT(log_rows(db), 0);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_REBUILD);
+	CHECK(same_as_rebuild(db, "first index"));
+	CHECK_INT(log_rows(db), 0);
+	/* an index that changes nothing leaves them alone */
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_NONE);
+
+	/* each kind of change alone */
+	static const enum corpus_op ops[] = { OP_CHANGE, OP_DELETE, OP_ADD, OP_RENAME };
+	static const char *const op_names[] = { "add", "change", "delete", "rename" };
+	for (size_t k = 0; k < ARRAY_LEN(ops); k++) {
+		int i = ops[k] == OP_ADD ? N_FILES - 1 : (int)k;
+		corpus_apply(st, &fc, i, ops[k], 50000 + (uint32_t)k);
+		CHECK(log_rows(db) > 0);
+		CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+		CHECK(same_as_rebuild(db, op_names[ops[k]]));
+		CHECK_INT(log_rows(db), 0);
+	}
+	/* a file changed back and forth, added then deleted, deleted then its id reused, within one
+	 * run: only the first state the summaries count and the last one matter */
+	corpus_apply(st, &fc, 10, OP_CHANGE, 777);
+	corpus_apply(st, &fc, 10, OP_CHANGE, 778);
+	corpus_apply(st, &fc, N_FILES - 2, OP_ADD, 779);
+	corpus_apply(st, &fc, N_FILES - 2, OP_DELETE, 0);
+	corpus_apply(st, &fc, N_FILES - 1, OP_DELETE, 0);   /* the newest document: its id comes back */
+	corpus_apply(st, &fc, N_FILES - 3, OP_ADD, 780);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+	CHECK(same_as_rebuild(db, "repeated changes"));
+
+	/* random runs of one to six operations, the summaries updated in place after each run
+	 * (and never rebuilt in between) */
+	int mismatches = 0, deltas = 0;
+	for (int run = 0; run < 40; run++) {
+		int n = 1 + (int)irand(6);
+		for (int k = 0; k < n; k++)
+			corpus_random_op(st, &fc);
+		deltas += finish_run(st) == BROWSE_UPDATE_DELTA;
+		char when[32];
+		snprintf(when, sizeof when, "random run %d", run);
+		mismatches += !same_as_rebuild(db, when);
+		if (mismatches > 2)
+			break;
+	}
+	CHECK_INT(mismatches, 0);
+	CHECK_INT(deltas, 40);
+
+	/* every document gone: only the ("", "") cell is left, as a rebuild leaves it */
+	for (int i = 0; i < N_FILES; i++)
+		if (fc.doc_id[i])
+			corpus_apply(st, &fc, i, OP_DELETE, 0);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+	CHECK(same_as_rebuild(db, "empty"));
+	for (int i = 0; i < N_FILES / 2; i++)
+		corpus_apply(st, &fc, i, OP_ADD, 3000 + (uint32_t)i);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+	CHECK(same_as_rebuild(db, "refilled"));
+	store_close(st);
+}
+
+/* Runs interrupted at each point between the document writes and the summary update: the next
+ * run's update applies what they logged. */
+TEST(interrupted_runs_are_applied_later)
+{
+	struct store *st = open_store();
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	struct fake_corpus fc;
+	memset(&fc, 0, sizeof fc);
+	/* the cache from the previous test: find its files */
+	for (int i = 0; i < N_FILES; i++) {
+		char rel[32];
+		for (int g = 0; g < 64 && !fc.doc_id[i]; g++) {
+			fc.name_gen[i] = g;
+			corpus_rel(&fc, i, rel, sizeof rel);
+			fc.doc_id[i] = doc_id_of(store_db(st), rel);
+		}
+		if (!fc.doc_id[i])
+			fc.name_gen[i] = 0;
+	}
+	/* killed after some documents were committed, before the merge of projects */
+	for (int k = 0; k < 5; k++)
+		corpus_random_op(st, &fc);
+	store_close(st);
+	st = open_store();
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	sqlite3 *db = store_db(st);
+	CHECK(log_rows(db) > 0);
+	/* the next run changes more, then gets through */
+	corpus_random_op(st, &fc);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+	CHECK(same_as_rebuild(db, "killed before the merge"));
+
+	/* killed after the merge of projects, before the summaries */
+	for (int k = 0; k < 5; k++)
+		corpus_random_op(st, &fc);
+	CHECK_INT(store_finish_index(st, 1), 0);
+	store_close(st);
+	st = open_store();
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	db = store_db(st);
+	CHECK(log_rows(db) > 0);
+	/* a run that finds nothing changed still applies the log */
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+	CHECK(same_as_rebuild(db, "killed before the summaries"));
+	CHECK_INT(log_rows(db), 0);
+
+	/* an update that fails leaves the summaries and the log as they were */
+	corpus_random_op(st, &fc);
+	corpus_random_op(st, &fc);
+	CHECK_INT(store_finish_index(st, 1), 0);
+	int64_t logged = log_rows(db);
+	CHECK(logged > 0);
+	exec(db, "CREATE TEMP TRIGGER no_years BEFORE INSERT ON browse_years BEGIN SELECT RAISE(ABORT, 'blocked'); END");
+	CHECK(browse_update_summaries(db, NULL) != SQLITE_OK);
+	CHECK_INT(log_rows(db), logged);
+	exec(db, "DROP TRIGGER temp.no_years");
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_DELTA);
+	CHECK(same_as_rebuild(db, "after a failed update"));
+
+	/* summaries that disagree with the facts are rebuilt rather than patched */
+	corpus_random_op(st, &fc);
+	exec(db, "UPDATE browse_facets SET n_docs = n_docs + 1 WHERE region_id = '' AND chain_id = ''");
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_REBUILD);
+	CHECK(same_as_rebuild(db, "disagreeing summaries"));
+
+	/* changes the store does not log one by one force a rebuild */
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(store_clear_documents(st), 0);
+	CHECK_INT(store_commit(st), 0);
+	corpus_apply(st, &fc, 0, OP_ADD, 4242);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_REBUILD);
+	CHECK(same_as_rebuild(db, "after clearing"));
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_NONE);
+
+	/* summaries derived by another version of the code are rebuilt */
+	exec(db, "UPDATE browse_state SET value = value + 1 WHERE key = 'derivation'");
+	corpus_apply(st, &fc, 2, OP_ADD, 4244);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_REBUILD);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_NONE);
+
+	/* summaries dropped (or of an older layout) are rebuilt */
+	exec(db, "DROP TABLE browse_years");
+	corpus_apply(st, &fc, 1, OP_ADD, 4243);
+	CHECK_INT(finish_run(st), BROWSE_UPDATE_REBUILD);
+	CHECK(same_as_rebuild(db, "after a drop"));
+	store_close(st);
+	remove_cache(ipath);
+}
+
 int main(void)
 {
 	make_cache();
@@ -295,6 +738,8 @@ int main(void)
 	RUN(facets_include_subdivisions);
 	RUN(narrowing);
 	RUN(search_and_documents);
+	RUN(incremental_equals_rebuild);
+	RUN(interrupted_runs_are_applied_later);
 	browse_close(b);
 	remove(path);
 	char side[80];
