@@ -940,6 +940,9 @@ int store_finish_index(struct store *st, int changed)
 
 /* ---- reading ---- */
 
+/* Matches ranked per query at most (the newest, by indexing order); see store_search(). */
+#define SEARCH_RANKED_MAX 4000
+
 int store_stats(struct store *st, struct store_stats *s)
 {
 	memset(s, 0, sizeof *s);
@@ -1017,17 +1020,29 @@ int store_search(struct store *st, const struct query *q, int limit, int offset,
 {
 	struct buf sql = { 0 };
 	if (q->match) {
-		/* rank every match but build snippets and join documents for the page only */
-		buf_puts(&sql, "WITH top(id, score) AS (SELECT f.rowid, -bm25(documents_fts, 4.0, 1.0)"
-			       " FROM documents_fts f");
-		if (q->n_regions || q->n_chains || q->n_years || q->lang[0])
+		/* Rank by bm25 the matches among the newest SEARCH_RANKED_MAX (all of them when there are
+		 * fewer), then build snippets and join documents for the page only: scoring every match
+		 * of a word found in most of a million documents would take a second per query. */
+		int facets = q->n_regions || q->n_chains || q->n_years || q->lang[0];
+		buf_puts(&sql, "WITH cand(id) AS (SELECT f.rowid FROM documents_fts f");
+		if (facets)
 			buf_puts(&sql, " JOIN documents d ON d.id = f.rowid");
 		buf_puts(&sql, " WHERE documents_fts MATCH ?1");
 		add_facets(&sql, q);
+		buf_printf(&sql, " ORDER BY f.rowid DESC LIMIT %d),", SEARCH_RANKED_MAX);
+		buf_puts(&sql, " top(id, score) AS (SELECT f.rowid, -bm25(documents_fts, 4.0, 1.0)"
+			       " FROM documents_fts f");
+		if (facets)
+			buf_puts(&sql, " JOIN documents d ON d.id = f.rowid");
+		buf_puts(&sql, " WHERE documents_fts MATCH ?1 AND f.rowid >= (SELECT min(id) FROM cand)");
+		add_facets(&sql, q);
 		buf_puts(&sql, " ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?4 OFFSET ?5)"
 			       " SELECT d.id, d.path, d.title, d.date, cs_snippet(documents_fts, ?2, ?3, '…', 24),"
-			       " top.score FROM top JOIN documents_fts ON documents_fts.rowid = top.id"
-			       " JOIN documents d ON d.id = top.id WHERE documents_fts MATCH ?1 ORDER BY top.score DESC, top.id");
+			       " top.score FROM top CROSS JOIN documents_fts ON documents_fts.rowid = top.id"
+			       " CROSS JOIN documents d ON d.id = top.id WHERE documents_fts MATCH ?1"
+			       " ORDER BY top.score DESC, top.id");
+		/* CROSS JOIN keeps the page as the outer loop: the planner would otherwise walk
+		 * every match again to join it with the page */
 	} else {
 		buf_puts(&sql, "SELECT d.id, d.path, d.title, d.date, substr(d.text, 1, 160), 0.0"
 			       " FROM documents d WHERE 1");
