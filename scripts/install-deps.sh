@@ -22,7 +22,7 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc opencc libopencc-dev
 	need_pc libutf8proc libutf8proc-dev
 fi
-need_file /usr/share/opencc/t2s.json opencc
+need_file /usr/share/opencc/t2s.json libopencc-data
 # tests: terminal tests, the scorer, the fuzzer
 if [ "${CHAINSCOPE_BUILD_ONLY:-}" = "" ]; then
 	need_cmd tmux tmux

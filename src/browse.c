@@ -71,6 +71,8 @@ static const char schema_sql[] =
 	" PRIMARY KEY(parent_id, child_id)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS browse_chain_ancestors(chain_id TEXT NOT NULL, ancestor_id TEXT NOT NULL,"
 	" PRIMARY KEY(ancestor_id, chain_id)) WITHOUT ROWID;"
+	/* a project's or document's chains go up the tree through this one */
+	"CREATE INDEX IF NOT EXISTS browse_chain_ancestors_chain ON browse_chain_ancestors(chain_id, ancestor_id);"
 	/* projects, documents and investment per (region subtree, chain subtree); "" = any. A cell
 	 * exists when it has a project or a document; the ("", "") cell always exists. */
 	"CREATE TABLE IF NOT EXISTS browse_facets(region_id TEXT NOT NULL, chain_id TEXT NOT NULL,"

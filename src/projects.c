@@ -424,6 +424,7 @@ static const char *const en_not_investment[] = {
 static const char *const en_batch_words[] = {
 	"projects", "deals", "contracts", "agreements", "enterprises", "companies", "plants",
 	"bases", "parks", "items", "programs", "programmes", "factories", "facilities",
+	"cumulative", "cumulatively", "accumulated",
 };
 
 /* Position just after the last occurrence of any of the words in [from, p), or 0. */
@@ -462,9 +463,26 @@ static int zh_batch_before(const char *t, size_t lo, size_t p)
 	static const char *const marks[] = {
 		"个项目", "个重点项目", "个重大项目", "个产业项目", "批项目", "批重大项目", "等项目",
 		"个重点", "个重大", "个签约", "个开工", "个集中", "多个", "项目共", "一批",
-		"个项目", "余个", "家企业", "个产业",
+		"个项目", "余个", "家企业", "个产业", "累计", "合计",
 	};
 	size_t batch = last_of(t, from, p, marks, ARRAY_LEN(marks), 0);
+	/* "项目超600个, 投资总额...": projects counted after the word (not 个月, not 第5个) make
+	 * the total a batch total */
+	for (size_t q = from + 1; q + 3 <= p; q++) {
+		if (!is_digit((unsigned char)t[q - 1]) || memcmp(t + q, "个", 3) != 0)
+			continue;
+		if (q + 6 <= p && (memcmp(t + q + 3, "月", 3) == 0 || memcmp(t + q + 3, "百", 3) == 0 ||
+				   memcmp(t + q + 3, "工", 3) == 0 || memcmp(t + q + 3, "小", 3) == 0))
+			continue;
+		size_t a = q - 1;
+		while (a > from && is_digit((unsigned char)t[a - 1]))
+			a--;
+		if (ends_with_at(t, from, a, "第") ||
+		    !contains_bytes(t, a > from + 12 ? a - 12 : from, a, "项目"))
+			continue;
+		if (q + 3 > batch)
+			batch = q + 3;
+	}
 	return batch && batch > last_of(t, from, p, enumerators, ARRAY_LEN(enumerators), 0);
 }
 
@@ -491,6 +509,34 @@ static int not_investment_before(const char *t, size_t lo, size_t p)
 	from = p > lo + 32 ? p - 32 : lo;
 	other = last_of(t, from, p, en_not_investment, ARRAY_LEN(en_not_investment), 1);
 	return other && other > last_of(t, from, p, en_invest, ARRAY_LEN(en_invest), 1);
+}
+
+/* "将实现100亿元年产值", "10 billion yuan in annual output": the word after the amount says
+ * it measures output, sales or trade, not an investment. */
+static int not_investment_after(const char *t, size_t p, size_t hi)
+{
+	static const char *const zh[] = {"年产值", "产值", "的年产值", "年销售", "销售额",
+					 "销售收入", "营收", "年营收", "营业收入", "年营业收入",
+					 "进出口", "年进出口", "出口额", "税收", "年税收", "利税",
+					 "年利税", "的产值", "的销售", "的营收", "增加值"};
+	static const char *const en[] = {"in output", "of output", "in annual output",
+					 "of annual output", "in output value", "output value",
+					 "in sales", "in annual sales", "of annual sales",
+					 "in revenue", "in annual revenue", "of annual revenue",
+					 "in revenues", "in exports", "in trade", "in tax",
+					 "in taxes"};
+	while (p < hi && t[p] == ' ')
+		p++;
+	for (size_t i = 0; i < ARRAY_LEN(zh); i++)
+		if (starts_with(t + p, hi - p, zh[i]))
+			return 1;
+	for (size_t i = 0; i < ARRAY_LEN(en); i++) {
+		size_t k = strlen(en[i]);
+		if (p + k <= hi && word_is(t + p, k, en[i]) &&
+		    (p + k == hi || !is_alpha((unsigned char)t[p + k])))
+			return 1;
+	}
+	return 0;
 }
 
 /* ---------------------------------------------------------------- stages */
@@ -1019,6 +1065,36 @@ static int en_word_specific(const char *t, const struct word *w)
 }
 
 /* Builds the English candidate whose project word is w[h]; returns 0 when there is none. */
+/* "Shanghai's role as an international financial center", "serves as a regional hub": what
+ * a place or body is taken as is a designation, not an undertaking. Looks at the few words
+ * before the name's first word. */
+static int en_designation_before(const char *t, const struct word *w, size_t first)
+{
+	static const char *const roles[] = {"role", "roles", "status", "position", "positioning",
+					    "reputation", "standing", "title", "identity", "serve",
+					    "serves", "serving", "served", "act", "acts", "acting",
+					    "designated", "recognized", "recognised"};
+	static const char *const fillers[] = {"a", "an", "the", "one", "of"};
+	size_t q = first;
+	for (int skip = 0; q > 0 && skip < 3; skip++, q--)
+		if (!word_in(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, fillers,
+			     ARRAY_LEN(fillers)))
+			break;
+	static const char *const becoming[] = {"become", "becomes", "became", "becoming"};
+	/* "the gathering of AI headquarters": a collective, not one undertaking */
+	static const char *const collectives[] = {"gathering", "agglomeration", "concentration",
+						  "number", "batch", "series", "group", "lots"};
+	if (q > 0 && word_in(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, becoming,
+			     ARRAY_LEN(becoming)))
+		return 1;
+	if (q == first && q > 1 && word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "of") &&
+	    word_in(t + w[q - 2].start, w[q - 2].end - w[q - 2].start, collectives,
+		    ARRAY_LEN(collectives)))
+		return 1;
+	return q > 1 && word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "as") &&
+	       word_in(t + w[q - 2].start, w[q - 2].end - w[q - 2].start, roles, ARRAY_LEN(roles));
+}
+
 static int en_candidate(const struct doc *d, const struct word *w, size_t nw, size_t h,
 			struct candidate *c)
 {
@@ -1130,6 +1206,8 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 	/* a bare phase needs what it is a phase of */
 	if (word_is(hw, hk, "phase") && last == h)
 		return 0;
+	if (en_designation_before(t, w, first))
+		return 0;
 
 	/* "Sciences (Shanghai Microsatellite ... Center": a parenthesis the name does not close
 	 * (or closes without opening) is not part of it */
@@ -1218,7 +1296,7 @@ static const struct lit zh_left_stop[] = {
 	L("深化"), L("储备"), L("引育"), L("攻坚"), L("紧扣"), L("瞄准"), L("依托"), L("对接"), L("服务于"),
 	L("不少"), L("许多"), L("众多"),
 	L("以"), L("见证"), L("抓"), L("所涉"), L("希望"), L("支撑"), L("建设"), L("助推"),
-	L("带来"), L("承载"), L("迎接"),
+	L("带来"), L("承载"), L("迎接"), L("租赁"), L("租用"),
 };
 
 /* Generic words: a Chinese name made only of these (plus the project word) names nothing. */
@@ -1299,6 +1377,43 @@ static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t
 		p++;
 	}
 	return digits && (starts_with(t + p, hi - p, "个") || starts_with(t + p, hi - p, "项"));
+}
+
+/* A name that describes a class of projects rather than one: an amount threshold inside it
+ * (超亿美元制造业项目, 超20亿元项目), a "major/key" head (重大项目, 重点项目, 产业大项目) or a
+ * sector head (制造业项目, 服务业项目; 产业项目 and 企业 are not sectors). [start, p) is the
+ * part before the project word. */
+static int zh_names_a_class(const char *t, size_t lo, size_t start, size_t p)
+{
+	for (size_t q = start; q + 3 < p; q++) {
+		if (memcmp(t + q, "超", 3) != 0 && memcmp(t + q, "逾", 3) != 0)
+			continue;
+		size_t r = q + 3, dl;
+		if (is_digit((unsigned char)t[r]) || cjk_numeral_at(t, p, r, &dl))
+			return 1;
+	}
+	if (!starts_with(t + p, 6, "项目"))
+		return 0;
+	if (ends_with_at(t, lo, p, "重大") || ends_with_at(t, lo, p, "重点") ||
+	    (ends_with_at(t, lo, p, "大") && p >= start + 6))
+		return 1;
+	return ends_with_at(t, lo, p, "业") && p >= start + 6 && !ends_with_at(t, lo, p, "产业") &&
+	       !ends_with_at(t, lo, p, "企业") && !ends_with_at(t, lo, p, "事业") &&
+	       !ends_with_at(t, lo, p, "物业");
+}
+
+/* "合肥作为全国最大的面板产业基地", "成为世界级汽车产业中心": what a place is or becomes is a
+ * designation, not an undertaking. Looks back through the name's own clause. */
+static int zh_designation_before(const char *t, size_t lo, size_t start)
+{
+	size_t from = start > lo + 120 ? start - 120 : lo;
+	static const char *const stops[] = {",", "。", ";", ":", "!", "?", ",", ";"};
+	size_t clause = last_of(t, from, start, stops, ARRAY_LEN(stops), 0);
+	if (clause)
+		from = clause;
+	static const char *const marks[] = {"作为", "成为", "定位为", "打造成", "建成为", "被评为",
+					    "获评", "获批", "入选", "称号"};
+	return last_of(t, from, start, marks, ARRAY_LEN(marks), 0) != 0;
 }
 
 /* Builds the Chinese candidate whose project word starts at p; sets *next past it. */
@@ -1453,6 +1568,8 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 	for (size_t i = 0; i < ARRAY_LEN(zh_not_project); i++)
 		if (contains_bytes(t, start, end, zh_not_project[i]))
 			return 0;
+	if (zh_names_a_class(t, lo, start, p) || (!strong && zh_designation_before(t, lo, start)))
+		return 0;
 	c->start = (uint32_t)start;
 	c->end = (uint32_t)end;
 	c->strong = strong;
@@ -1497,7 +1614,8 @@ static int is_component(const char *t, size_t lo, size_t start)
 {
 	static const char *const en[] = {"includes", "include", "including", "consists of",
 					  "comprising", "comprises", "composed of"};
-	static const char *const zh[] = {"包括", "包含", "涵盖", "内容为", "建设内容"};
+	static const char *const zh[] = {"包括", "包含", "涵盖", "内容为", "建设内容", "该项目将",
+					 "项目将打造", "项目将建设", "项目将新建", "项目建成后"};
 	size_t from = start > lo + 400 ? start - 400 : lo;
 	size_t e = last_of(t, from, start, en, ARRAY_LEN(en), 1);
 	size_t z = last_of(t, from, start, zh, ARRAY_LEN(zh), 0);
@@ -2042,6 +2160,20 @@ static int registered_place(const char *t, size_t n, uint32_t s, uint32_t e)
 	return 0;
 }
 
+/* "Taiwan-funded", "Hong Kong-invested", 台资/港资: where the money comes from is not where
+ * the project is. e is the end of the place mention. */
+static int origin_place(const char *t, size_t n, uint32_t e)
+{
+	static const char *const marks[] = {"-funded", "-invested", "-owned", "-financed",
+					    "-backed", "资企业", "资项目"};
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++) {
+		size_t k = strlen(marks[i]);
+		if (e + k <= n && memcmp(t + e, marks[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int province_index(const char *code)
 {
 	return (code[0] - '0') * 10 + (code[1] - '0');
@@ -2073,7 +2205,8 @@ static void collect_places(struct doc *d, const struct extraction *x)
 			p->code[6] = 0;
 			if (!is_code(m->id) && generic_zone_name(d->t, m->start, m->end))
 				p->code[0] = 0;
-			if (registered_place(d->t, d->n, m->start, m->end))
+			if (registered_place(d->t, d->n, m->start, m->end) ||
+			    origin_place(d->t, d->n, m->end))
 				p->code[0] = 0;
 			p->count = is_code(m->id);      /* provisional: 1 for a division named as such */
 		} else if (m->kind == MENTION_CHAIN) {
@@ -2139,7 +2272,9 @@ static void collect_amounts(struct doc *d, const struct span *sents, size_t ns)
 			lo = hit.amount.start;
 		struct found_amount *fa = &d->amounts[d->n_amounts++];
 		fa->hit = hit;
-		if (not_investment_before(d->t, lo, hit.amount.start))
+		size_t hi = ns && sents[si].end > hit.amount.end ? sents[si].end : hit.amount.end;
+		if (not_investment_before(d->t, lo, hit.amount.start) ||
+		    not_investment_after(d->t, hit.amount.end, hi))
 			fa->role = AMOUNT_OTHER;
 		else if (zh_batch_before(d->t, lo, hit.amount.start) ||
 			 en_batch_before(d->t, lo, hit.amount.start))
