@@ -689,6 +689,11 @@ int index_run(const struct index_options *opt, struct index_summary *sum)
 			rc = 1;
 		}
 	draw_progress(&run, 1);
+	if (run.show_progress) {
+		/* the bar is full; what follows can take a while on a large first index */
+		fputs("finishing: merging projects and updating the browser's summaries...", stderr);
+		fflush(stderr);
+	}
 	double tf = now_seconds();
 	int changed = sum->added + sum->updated + sum->removed > 0;
 	if (rc == 0 && store_finish_index(st, changed)) {
@@ -703,6 +708,8 @@ int index_run(const struct index_options *opt, struct index_summary *sum)
 		rc = 1;
 	}
 	run.prof.finish = now_seconds() - tf;
+	if (run.show_progress)
+		fputs("\r\033[K", stderr);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sum->interrupted = interrupted;

@@ -1080,13 +1080,9 @@ static int en_designation_before(const char *t, const struct word *w, size_t fir
 		if (!word_in(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, fillers,
 			     ARRAY_LEN(fillers)))
 			break;
-	static const char *const becoming[] = {"become", "becomes", "became", "becoming"};
 	/* "the gathering of AI headquarters": a collective, not one undertaking */
 	static const char *const collectives[] = {"gathering", "agglomeration", "concentration",
 						  "number", "batch", "series", "group", "lots"};
-	if (q > 0 && word_in(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, becoming,
-			     ARRAY_LEN(becoming)))
-		return 1;
 	if (q == first && q > 1 && word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "of") &&
 	    word_in(t + w[q - 2].start, w[q - 2].end - w[q - 2].start, collectives,
 		    ARRAY_LEN(collectives)))
