@@ -1020,29 +1020,28 @@ int store_search(struct store *st, const struct query *q, int limit, int offset,
 {
 	struct buf sql = { 0 };
 	if (q->match) {
-		/* Rank by bm25 the matches among the newest SEARCH_RANKED_MAX (all of them when there are
-		 * fewer), then build snippets and join documents for the page only: scoring every match
-		 * of a word found in most of a million documents would take a second per query. */
+		/* Two passes over the matches, whatever the page: the first scores the newest
+		 * SEARCH_RANKED_MAX matches (all of them when there are fewer; scoring every match of a
+		 * word found in most of a million documents would take a second), the second walks
+		 * the same range once and builds snippets for the page's rows only. "+f.rowid IN"
+		 * keeps the page out of FTS5's index constraints, which would re-run the MATCH once
+		 * per row (costly for prefix queries). */
 		int facets = q->n_regions || q->n_chains || q->n_years || q->lang[0];
-		buf_puts(&sql, "WITH cand(id) AS (SELECT f.rowid FROM documents_fts f");
+		buf_puts(&sql, "WITH cand(id, score) AS (SELECT f.rowid, -bm25(documents_fts, 4.0, 1.0)"
+			       " FROM documents_fts f");
 		if (facets)
 			buf_puts(&sql, " JOIN documents d ON d.id = f.rowid");
 		buf_puts(&sql, " WHERE documents_fts MATCH ?1");
 		add_facets(&sql, q);
 		buf_printf(&sql, " ORDER BY f.rowid DESC LIMIT %d),", SEARCH_RANKED_MAX);
-		buf_puts(&sql, " top(id, score) AS (SELECT f.rowid, -bm25(documents_fts, 4.0, 1.0)"
-			       " FROM documents_fts f");
-		if (facets)
-			buf_puts(&sql, " JOIN documents d ON d.id = f.rowid");
-		buf_puts(&sql, " WHERE documents_fts MATCH ?1 AND f.rowid >= (SELECT min(id) FROM cand)");
-		add_facets(&sql, q);
-		buf_puts(&sql, " ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?4 OFFSET ?5)"
-			       " SELECT d.id, d.path, d.title, d.date, cs_snippet(documents_fts, ?2, ?3, '…', 24),"
-			       " top.score FROM top CROSS JOIN documents_fts ON documents_fts.rowid = top.id"
-			       " CROSS JOIN documents d ON d.id = top.id WHERE documents_fts MATCH ?1"
+		buf_puts(&sql, " top(id, score) AS (SELECT id, score FROM cand ORDER BY score DESC, id"
+			       " LIMIT ?4 OFFSET ?5),"
+			       " snip(id, snippet) AS (SELECT f.rowid, cs_snippet(documents_fts, ?2, ?3, '…', 24)"
+			       " FROM documents_fts f WHERE documents_fts MATCH ?1"
+			       " AND f.rowid >= (SELECT min(id) FROM top) AND +f.rowid IN (SELECT id FROM top))"
+			       " SELECT d.id, d.path, d.title, d.date, snip.snippet, top.score"
+			       " FROM top CROSS JOIN documents d ON d.id = top.id LEFT JOIN snip ON snip.id = top.id"
 			       " ORDER BY top.score DESC, top.id");
-		/* CROSS JOIN keeps the page as the outer loop: the planner would otherwise walk
-		 * every match again to join it with the page */
 	} else {
 		buf_puts(&sql, "SELECT d.id, d.path, d.title, d.date, substr(d.text, 1, 160), 0.0"
 			       " FROM documents d WHERE 1");
