@@ -554,6 +554,9 @@ static int index_one_root(struct run *run, const char *dir)
 	if (store_begin(run->st) || store_root(run->st, real, dir, &run->root_id) || store_commit(run->st))
 		return -1;
 	memset(&run->known, 0, sizeof run->known);
+	/* sized for the usual case up front: growing by rehashing costs as much as filling */
+	run->known.cap = 1u << 16;
+	run->known.e = xcalloc(run->known.cap, sizeof *run->known.e);
 	if (store_known_files(run->st, run->root_id, known_cb, &run->known))
 		return -1;
 	if (run->show_progress) {

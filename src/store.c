@@ -911,8 +911,8 @@ static const char refresh_projects_sql[] =
 	"                    AND s.amount_value IS NOT NULL ORDER BY s.doc_id, s.ordinal LIMIT 1)"
 	" WHERE dirty;"
 	"WITH RECURSIVE split(project_id, rest, chain) AS ("
-	"  SELECT s.project_id, s.chains || ' ', NULL FROM project_sources s"
-	"   JOIN projects p ON p.id = s.project_id WHERE p.dirty"
+	"  SELECT s.project_id, s.chains || ' ', NULL FROM projects p"
+	"   CROSS JOIN project_sources s ON s.project_id = p.id WHERE p.dirty"
 	"  UNION ALL"
 	"  SELECT project_id, substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1)"
 	"   FROM split WHERE rest <> '')"
@@ -922,6 +922,9 @@ static const char refresh_projects_sql[] =
 
 int store_finish_index(struct store *st, int changed)
 {
+	/* nothing to merge (the usual re-index of an unchanged corpus) */
+	if (query_int(st, "SELECT EXISTS(SELECT 1 FROM projects WHERE dirty)") == 0)
+		goto merged;
 	if (exec(st, "BEGIN IMMEDIATE"))
 		return -1;
 	if (exec(st, refresh_projects_sql)) {
@@ -930,6 +933,7 @@ int store_finish_index(struct store *st, int changed)
 	}
 	if (exec(st, "COMMIT"))
 		return -1;
+merged:
 	if (changed) {
 		/* merge some FTS segments after a load so searches stay fast */
 		exec(st, "INSERT INTO documents_fts(documents_fts, rank) VALUES('merge', 500)");
