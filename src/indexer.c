@@ -31,7 +31,7 @@
 #define QUEUE_BYTES (48u << 20)     /* text in flight between workers and the writer */
 /* Extraction reads at most this much of a document: news articles are far shorter, and a
  * pathological 50 MB line is still indexed in full for search. */
-#define EXTRACT_MAX_BYTES (4u << 20)
+#define EXTRACT_MAX_BYTES (1u << 20)
 
 /* ---- a bounded queue of pointers with a byte budget ---- */
 

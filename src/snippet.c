@@ -63,6 +63,14 @@ static int window_score(const struct match *m, int n, int i, int width)
 	return score;
 }
 
+static int position_matched(const struct match *m, int nm, int col, int pos)
+{
+	for (int i = 0; i < nm; i++)
+		if (m[i].col == col && pos >= m[i].pos && pos < m[i].pos + m[i].len)
+			return 1;
+	return 0;
+}
+
 static void cs_snippet(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		       int nval, sqlite3_value **vals)
 {
@@ -139,18 +147,24 @@ static void cs_snippet(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 		int ntok = (w.pos < w.want_end ? w.pos : w.want_end) - w.want_start;
 		int at = w.first_byte;
 		for (int k = 0; k < ntok; k++) {
-			int pos = w.want_start + k;
-			int hit = 0;
-			for (int i = 0; i < nm; i++)
-				if (m[i].col == col && pos >= m[i].pos && pos < m[i].pos + m[i].len)
-					hit = 1;
-			if (!hit || w.tok_start[k] < at)
+			if (!position_matched(m, nm, col, w.want_start + k))
 				continue;
-			buf_append(&out, text + at, (size_t)(w.tok_start[k] - at));
+			/* a run of matched tokens, overlapping ones included (CJK bigrams share a
+			 * character), becomes one marked span */
+			int span_start = w.tok_start[k], span_end = w.tok_end[k];
+			while (k + 1 < ntok && position_matched(m, nm, col, w.want_start + k + 1) &&
+			       w.tok_start[k + 1] <= span_end) {
+				k++;
+				if (w.tok_end[k] > span_end)
+					span_end = w.tok_end[k];
+			}
+			if (span_start < at)
+				span_start = at;
+			buf_append(&out, text + at, (size_t)(span_start - at));
 			buf_puts(&out, open);
-			buf_append(&out, text + w.tok_start[k], (size_t)(w.tok_end[k] - w.tok_start[k]));
+			buf_append(&out, text + span_start, (size_t)(span_end - span_start));
 			buf_puts(&out, close);
-			at = w.tok_end[k];
+			at = span_end;
 		}
 		if (w.last_byte > at)
 			buf_append(&out, text + at, (size_t)(w.last_byte - at));
