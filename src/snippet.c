@@ -1,4 +1,4 @@
-/* snippet.c: cs_snippet(), the search results' snippet. It looks at the first SNIPPET_SCAN
+/* snippet.c: cs_snippet(), the search results' snippet, and cs_highlight(), the reader's marks. It looks at the first SNIPPET_SCAN
  * phrase matches only, picks the window of max_tokens tokens that holds the most distinct
  * phrases (the earliest on ties), and tokenizes the column only up to the end of that window, so
  * its cost is bounded by the window's position, never by the number of matches. Owns snippet
@@ -181,10 +181,121 @@ static void cs_snippet(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 	free(w.tok_end);
 }
 
+/* ---- cs_highlight ---- */
+
+struct highlight_walk {
+	const Fts5ExtensionApi *api;
+	Fts5Context *fts;
+	const char *text;
+	int max_bytes;
+	int pos;                 /* position of the token being delivered */
+	int inst, ninst;         /* next phrase instance in the text column, by position */
+	int open_end;            /* byte where the current mark ends, or -1 */
+	int at;                  /* bytes of text copied so far */
+	const char *open, *close;
+	struct buf out;
+};
+
+/* Copies text up to byte `to` into the output. */
+static void copy_to(struct highlight_walk *h, int to)
+{
+	if (to > h->at) {
+		buf_append(&h->out, h->text + h->at, (size_t)(to - h->at));
+		h->at = to;
+	}
+}
+
+static int highlight_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	(void)tok;
+	(void)ntok;
+	struct highlight_walk *h = ctx;
+	if (tflags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	if (start >= h->max_bytes)
+		return SQLITE_DONE;
+	int pos = h->pos++;
+	/* skip instances that end before this position or are in the title */
+	for (;;) {
+		if (h->inst >= h->ninst)
+			break;
+		int phrase, col, off;
+		if (h->api->xInst(h->fts, h->inst, &phrase, &col, &off) != SQLITE_OK)
+			return SQLITE_DONE;
+		int len = h->api->xPhraseSize(h->fts, phrase);
+		if (col != 1 || off + len <= pos) {
+			h->inst++;
+			continue;
+		}
+		if (off <= pos) {
+			/* this token is matched: open a mark or extend the open one */
+			if (h->open_end < 0) {
+				copy_to(h, start);
+				buf_puts(&h->out, h->open);
+			}
+			if (end > h->open_end)
+				h->open_end = end;
+			return SQLITE_OK;
+		}
+		break;
+	}
+	if (h->open_end >= 0 && start >= h->open_end) {
+		copy_to(h, h->open_end);
+		buf_puts(&h->out, h->close);
+		h->open_end = -1;
+	}
+	return SQLITE_OK;
+}
+
+/* cs_highlight(fts_table, open, close, max_bytes): the text column's first max_bytes (cut at a
+ * token) with every matched token, or run of them, wrapped in open/close. Linear in max_bytes,
+ * whatever the number of matches, unlike FTS5's highlight() over a whole 50 MB document. */
+static void cs_highlight(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+			 int nval, sqlite3_value **vals)
+{
+	if (nval != 3) {
+		sqlite3_result_error(ctx, "cs_highlight wants (open, close, max_bytes)", -1);
+		return;
+	}
+	const char *text;
+	int n;
+	if (api->xColumnText(fts, 1, &text, &n) != SQLITE_OK || !text) {
+		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+		return;
+	}
+	struct highlight_walk h = { api, fts, text, sqlite3_value_int(vals[2]), 0, 0, 0, -1, 0,
+				    (const char *)sqlite3_value_text(vals[0]),
+				    (const char *)sqlite3_value_text(vals[1]), { 0 } };
+	if (!h.open || !h.close)
+		h.open = h.close = "";
+	if (h.max_bytes <= 0 || h.max_bytes > n)
+		h.max_bytes = n;
+	if (api->xInstCount(fts, &h.ninst) != SQLITE_OK)
+		h.ninst = 0;
+	int rc = api->xTokenize(fts, text, n, &h, highlight_token);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		buf_free(&h.out);
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	if (h.open_end >= 0) {
+		copy_to(&h, h.open_end);
+		buf_puts(&h.out, h.close);
+	}
+	copy_to(&h, (int)utf8_cut(text, (size_t)h.max_bytes < (size_t)n ? (size_t)h.max_bytes : (size_t)n));
+	if (h.max_bytes >= n)
+		copy_to(&h, n);
+	sqlite3_result_text(ctx, h.out.data ? h.out.data : "", (int)h.out.len, SQLITE_TRANSIENT);
+	buf_free(&h.out);
+}
+
 int snippet_register(sqlite3 *db)
 {
 	fts5_api *api = fts5_api_of(db);
 	if (!api)
 		return SQLITE_ERROR;
-	return api->xCreateFunction(api, "cs_snippet", NULL, cs_snippet, NULL);
+	int rc = api->xCreateFunction(api, "cs_snippet", NULL, cs_snippet, NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "cs_highlight", NULL, cs_highlight, NULL);
+	return rc;
 }

@@ -10,5 +10,8 @@
  * about max_tokens tokens of the text column (the title when the text has no match) around the
  * best of the first matches, with every matched token wrapped in open/close. */
 int snippet_register(sqlite3 *db);
+/* It also registers cs_highlight(fts_table, open, close, max_bytes): the text column's first
+ * max_bytes (0 = all) with every matched token wrapped in open/close, in time linear in that
+ * prefix whatever the number of matches. */
 
 #endif

@@ -298,6 +298,26 @@ static const struct view_ops reader_ops = {
 	.opened = reader_first_match,
 };
 
+/* The reader shows at most this much of a document: wrapping is linear but a pathological
+ * 50 MB line would still stall every key; the rest is reachable with `chainscope export`. */
+#define READER_MAX_BYTES (1u << 20)
+static const char reader_cut_note[] = "\n\n[... the reader shows the first MiB of this document ...]";
+
+static void truncate_document(struct browse_document *d)
+{
+	if (d->text_len <= READER_MAX_BYTES)
+		return;
+	size_t cut = utf8_cut(d->text, READER_MAX_BYTES);
+	size_t kept = 0;
+	for (size_t i = 0; i < d->n_spans; i++)
+		if (d->spans[i].end <= cut)
+			d->spans[kept++] = d->spans[i];
+	d->n_spans = kept;
+	d->text = xrealloc(d->text, cut + sizeof reader_cut_note);
+	memcpy(d->text + cut, reader_cut_note, sizeof reader_cut_note);
+	d->text_len = cut + sizeof reader_cut_note - 1;
+}
+
 struct view *reader_view_new(struct app *a, int64_t doc_id, int64_t project_id, struct browse_search *search)
 {
 	struct reader_view *r = xcalloc(1, sizeof *r);
@@ -311,6 +331,7 @@ struct view *reader_view_new(struct app *a, int64_t doc_id, int64_t project_id, 
 		r->doc.path = xstrdup(""); r->doc.date = xstrdup(""); r->doc.lang = xstrdup(""); r->doc.url = xstrdup("");
 		r->doc.text = xstrdup("");
 	}
+	truncate_document(&r->doc);
 	for (size_t i = 0; i < r->doc.n_spans; i++)
 		if (r->doc.spans[i].end - r->doc.spans[i].start > r->longest_span)
 			r->longest_span = r->doc.spans[i].end - r->doc.spans[i].start;
