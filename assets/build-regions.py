@@ -203,6 +203,49 @@ def pinyin_forms(pinyin):
     return forms
 
 
+# Words that many zones share. A zone name made only of these ("Development Zone", 高新区,
+# 生物医药产业园) identifies no place on its own: matching it would give a made-up zone id in
+# every text that uses the common noun, so such names are not emitted.
+GENERIC_ZONE_EN = set("""
+economic technological technology tech high-tech hi-tech high hi new development industrial
+industry park zone area district and of the free trade bonded export processing comprehensive
+pilot demonstration science sci innovation national provincial city town modern port logistics
+south north east west central energy materials biomedicine biomedical pharmaceutical chemical
+software circuit integrated equipment manufacturing agricultural agriculture cultural creative
+ecological eco green special cooperation international
+""".split())
+GENERIC_ZONE_ZH = sorted("""
+经济技术开发区 经济开发区 高新技术产业开发区 高新技术产业园区 高新技术 开发区 经开区 高新区 工业园区
+工业园 工业区 产业园区 产业园 产业区 园区 保税区 综合保税区 保税港区 出口加工区 自贸区 自由贸易
+试验区 新区 新城 高新 技术 科技 科创 创新 经济 国家级 省级 现代 产业 工业 农业 物流 港 城 区 园
+新能源 新材料 生物医药 医药 化工 电子信息 信息 软件 智能 制造 装备 文化 创意 生态 绿色 特色
+示范 合作 国际 街道 县 市 镇 东 南 西 北 中 新 高
+""".split(), key=len, reverse=True)
+# Traditional forms of the characters above (zone tables list both scripts).
+ZONE_T2S = str.maketrans("經濟術開發區園業產稅貿試驗國級現農際創態綠範藥醫電資軟製裝備縣鎮東", "经济术开发区园业产税贸试验国级现农际创态绿范药医电资软制装备县镇东")
+
+
+def generic_zone_name(name):
+    """Is the zone name made only of words many zones share?"""
+    if name.isascii():
+        words = re.findall(r"[A-Za-z][A-Za-z-]*", name.lower())
+        return bool(words) and all(w in GENERIC_ZONE_EN for w in words)
+    rest = re.sub(r"[()（）\s]", "", name.translate(ZONE_T2S))
+    while rest:
+        for w in GENERIC_ZONE_ZH:
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            return False
+    return True
+
+
+def is_town_name(name):
+    """Chengnan Subdistrict, 城南街道, 新城镇: the name of a township-level division."""
+    return bool(re.search(r"(街道|镇|乡|鎮|鄉|Subdistrict|Town|Township)$", name))
+
+
 def zone_short_zh(name):
     """Everyday abbreviations of zone names: 经济技术开发区 -> 经开区, 高新技术产业开发区 -> 高新区."""
     out = []
@@ -269,6 +312,17 @@ def main(argv):
             short_zh = [v for v in short_zh if v not in COMMON_WORD_NAMES]
             short_en = [v for v in short_en if v not in COMMON_WORD_NAMES]
             full_en = [v for v in full_en if v not in COMMON_WORD_NAMES]
+        if kind in ("zone", "town"):
+            # (a generic town name, 城南街道, stays: it is a town, and matching it keeps a
+            # county name from being read across it, 吴江城南 is not 江城)
+            def junk(v):
+                return generic_zone_name(v) and not (kind == "town" and is_town_name(v))
+            full_en = [v for v in full_en if v and not junk(v)]
+            full_zh = [v for v in full_zh if v and not junk(v)]
+            short_en = [v for v in short_en if v and not junk(v)]
+            short_zh = [v for v in short_zh if v and not junk(v)]
+            if not full_en and not full_zh and not short_en and not short_zh:
+                return  # nothing that names this zone rather than any zone
         full_en = clean(full_en)
         full_zh = clean(full_zh)
         short_en = clean(short_en, drop=[v.lower() for v in full_en])

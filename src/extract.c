@@ -1159,6 +1159,47 @@ static int cmp_hit_start(const void *a, const void *b)
 	return 0;
 }
 
+/* "Construction of the Songjiang G60 corridor began": a bare English county name that is no
+ * homonym counts without its province when the text names no division of another province
+ * (then it would more likely be a company or park named after a far-away county, "Hefeng
+ * Industrial Park" in a Suzhou story). Capitalised, at least six letters. */
+static void bare_counties_alone(struct doc *d, unsigned char *defer)
+{
+	const struct extractor *ex = d->ex;
+	unsigned char province_named[100] = {0};
+	for (size_t i = 0; i < d->out->n_mentions; i++) {
+		const struct mention *m = &d->out->mentions[i];
+		if (m->kind == MENTION_REGION && m->id[0] >= '1' && m->id[0] <= '9' &&
+		    m->id[1] >= '0' && m->id[1] <= '9')
+			province_named[(m->id[0] - '0') * 10 + (m->id[1] - '0')] = 1;
+	}
+	struct cand cs[32];
+	int not_place;
+	for (size_t i = 0; i < d->n_hits; i++) {
+		const struct gaz_hit *h = &d->hits[i];
+		if (defer[i] != 1 || h->end - h->start < 6 || d->text[h->start] < 'A' ||
+		    d->text[h->start] > 'Z')
+			continue;
+		int latin = 1;
+		for (uint32_t k = h->start; k < h->end && latin; k++)
+			latin = (d->text[k] >= 'a' && d->text[k] <= 'z') || (k == h->start);
+		if (!latin)
+			continue;
+		size_t nc = hit_cands(d, h, cs, 32, &not_place);
+		if (nc != 1 || not_place || cs[0].cls != AL_SHORT || cs[0].bare ||
+		    ex->regions[cs[0].region].kind != RK_COUNTY)
+			continue;
+		const char *id = ex->regions[cs[0].region].info.id;
+		int own = (id[0] - '0') * 10 + (id[1] - '0'), other = 0;
+		for (int p = 10; p < 100 && !other; p++)
+			other = province_named[p] && p != own;
+		if (other)
+			continue;
+		emit_resolved(d, h, cs[0].region);
+		defer[i] = 3;
+	}
+}
+
 static void region_mentions(struct doc *d)
 {
 	const struct extractor *ex = d->ex;
@@ -1228,6 +1269,19 @@ static void region_mentions(struct doc *d)
 		if (!changed)
 			break;
 	}
+	/* a bare name the list made a place is that place elsewhere in the text too ("青浦、吴江、
+	 * 嘉善三地" ... "吴江段"): one more resolution of what is still open */
+	for (size_t i = 0; i < n; i++) {
+		if (defer[i] != 1)
+			continue;
+		size_t nc = hit_cands(d, &d->hits[i], cs, 32, &not_place);
+		uint32_t r = resolve(d, cs, nc);
+		if (r != NONE) {
+			emit_resolved(d, &d->hits[i], r);
+			defer[i] = 3;
+		}
+	}
+	bare_counties_alone(d, defer);
 	for (size_t i = 0; i < n; i++) {
 		if (defer[i] != 2 || !generic_stands_alone(d->t, &d->hits[i]))
 			continue;

@@ -463,7 +463,8 @@ static int zh_batch_before(const char *t, size_t lo, size_t p)
 	static const char *const marks[] = {
 		"个项目", "个重点项目", "个重大项目", "个产业项目", "批项目", "批重大项目", "等项目",
 		"个重点", "个重大", "个签约", "个开工", "个集中", "多个", "项目共", "一批",
-		"个项目", "余个", "家企业", "个产业", "累计", "合计",
+		"个项目", "余个", "家企业", "个产业", "累计", "合计", "两大", "三大", "四大",
+		"五大", "几大",
 	};
 	size_t batch = last_of(t, from, p, marks, ARRAY_LEN(marks), 0);
 	/* "项目超600个, 投资总额...": projects counted after the word (not 个月, not 第5个) make
@@ -486,6 +487,21 @@ static int zh_batch_before(const char *t, size_t lo, size_t p)
 	return batch && batch > last_of(t, from, p, enumerators, ARRAY_LEN(enumerators), 0);
 }
 
+static int cjk_numeral_at(const char *t, size_t hi, size_t q, size_t *len);
+
+/* "总投资近百亿元的16个重点项目": the amount qualifies a count of projects that follows it. */
+static int zh_count_follows(const char *t, size_t p, size_t hi)
+{
+	if (!starts_with(t + p, hi - p, "的"))
+		return 0;
+	p += 3;
+	size_t q = p, dl;
+	while (q < hi && (is_digit((unsigned char)t[q]) || cjk_numeral_at(t, hi, q, &dl)))
+		q += is_digit((unsigned char)t[q]) ? 1 : 3;
+	return q > p && (starts_with(t + q, hi - q, "个") || starts_with(t + q, hi - q, "项") ||
+			 starts_with(t + q, hi - q, "批") || starts_with(t + q, hi - q, "大"));
+}
+
 static int en_batch_before(const char *t, size_t lo, size_t p)
 {
 	size_t from = p > lo + 250 ? p - 250 : lo;
@@ -505,6 +521,13 @@ static int not_investment_before(const char *t, size_t lo, size_t p)
 	size_t from = p > lo + 24 ? p - 24 : lo;
 	size_t other = last_of(t, from, p, zh_not_investment, ARRAY_LEN(zh_not_investment), 0);
 	if (other && other > last_of(t, from, p, zh_invest, ARRAY_LEN(zh_invest), 0))
+		return 1;
+	/* "2018年计划投资5亿元" is one year's tranche, "累计完成投资3亿元" progress so far: neither
+	 * is what the project costs */
+	static const char *const zh_partial[] = {"年计划投资", "年度计划投资", "年度投资",
+						 "完成投资", "完成固定资产投资", "年计划完成投资"};
+	size_t partial = last_of(t, from, p, zh_partial, ARRAY_LEN(zh_partial), 0);
+	if (partial && partial + 6 >= p)
 		return 1;
 	from = p > lo + 32 ? p - 32 : lo;
 	other = last_of(t, from, p, en_not_investment, ARRAY_LEN(en_not_investment), 1);
@@ -530,6 +553,10 @@ static int not_investment_after(const char *t, size_t p, size_t hi)
 	for (size_t i = 0; i < ARRAY_LEN(zh); i++)
 		if (starts_with(t + p, hi - p, zh[i]))
 			return 1;
+	/* "1300万元算力使用订单": orders and purchases a few characters on */
+	size_t near_end = p + 24 < hi ? p + 24 : hi;
+	if (contains_bytes(t, p, near_end, "订单") || contains_bytes(t, p, near_end, "采购"))
+		return 1;
 	for (size_t i = 0; i < ARRAY_LEN(en); i++) {
 		size_t k = strlen(en[i]);
 		if (p + k <= hi && word_is(t + p, k, en[i]) &&
@@ -774,6 +801,7 @@ static int event_date_in(const char *t, size_t lo, size_t hi, const char *pub_da
 struct draft {
 	struct project p;
 	char *key;
+	char *long_key;                 /* the longest other key merged into it, or NULL */
 	uint32_t company_start, company_end;
 	uint32_t date_start, date_end;  /* the event date's text, when there is one */
 	int n_spans;
@@ -1066,8 +1094,8 @@ static int en_word_specific(const char *t, const struct word *w)
 
 /* Builds the English candidate whose project word is w[h]; returns 0 when there is none. */
 /* "Shanghai's role as an international financial center", "serves as a regional hub": what
- * a place or body is taken as is a designation, not an undertaking. Looks at the few words
- * before the name's first word. */
+ * a place or body is taken as is a designation, not an undertaking; "the gathering of AI
+ * headquarters" is a collective. Looks at the few words before the name's first word. */
 static int en_designation_before(const char *t, const struct word *w, size_t first)
 {
 	static const char *const roles[] = {"role", "roles", "status", "position", "positioning",
@@ -1075,20 +1103,67 @@ static int en_designation_before(const char *t, const struct word *w, size_t fir
 					    "serves", "serving", "served", "act", "acts", "acting",
 					    "designated", "recognized", "recognised"};
 	static const char *const fillers[] = {"a", "an", "the", "one", "of"};
+	/* "the gathering of AI headquarters": a collective, not one undertaking */
+	static const char *const collectives[] = {"gathering", "agglomeration", "concentration",
+						  "number", "batch", "series", "group", "lots"};
+	if (first > 1 && word_is(t + w[first - 1].start, w[first - 1].end - w[first - 1].start, "of") &&
+	    word_in(t + w[first - 2].start, w[first - 2].end - w[first - 2].start, collectives,
+		    ARRAY_LEN(collectives)))
+		return 1;
 	size_t q = first;
 	for (int skip = 0; q > 0 && skip < 3; skip++, q--)
 		if (!word_in(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, fillers,
 			     ARRAY_LEN(fillers)))
 			break;
-	/* "the gathering of AI headquarters": a collective, not one undertaking */
-	static const char *const collectives[] = {"gathering", "agglomeration", "concentration",
-						  "number", "batch", "series", "group", "lots"};
-	if (q == first && q > 1 && word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "of") &&
-	    word_in(t + w[q - 2].start, w[q - 2].end - w[q - 2].start, collectives,
-		    ARRAY_LEN(collectives)))
+	if (q < 1 || !word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "as"))
+		return 0;
+	/* "..., as the largest photovoltaic glass base of the group": a superlative after "as"
+	 * ranks something already named */
+	static const char *const superlatives[] = {"largest", "biggest", "first", "leading",
+						   "most", "best", "top", "only", "sole"};
+	if (word_in(t + w[first].start, w[first].end - w[first].start, superlatives,
+		    ARRAY_LEN(superlatives)))
 		return 1;
-	return q > 1 && word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "as") &&
+	return q > 1 &&
 	       word_in(t + w[q - 2].start, w[q - 2].end - w[q - 2].start, roles, ARRAY_LEN(roles));
+}
+
+/* Is the name starting at word `first` introduced as a location ("in the", "located in",
+ * "at")? */
+static int site_before(const char *t, const struct word *w, size_t first)
+{
+	size_t q = first;
+	if (q > 0 && word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "the"))
+		q--;
+	if (q == 0)
+		return 0;
+	const char *v = t + w[q - 1].start;
+	size_t vk = w[q - 1].end - w[q - 1].start;
+	return word_is(v, vk, "in") || word_is(v, vk, "at") || word_is(v, vk, "inside") ||
+	       word_is(v, vk, "within");
+}
+
+/* Is the name starting at word `first` the agent of a passive verb ("undertaken by the ...",
+ * "jointly established by X's Key Laboratory")? */
+static int passive_agent(const char *t, const struct word *w, size_t first)
+{
+	size_t q = first;
+	if (q > 0 && (word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "the") ||
+		      word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "a") ||
+		      word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "an")))
+		q--;
+	if (q < 2 || !word_is(t + w[q - 1].start, w[q - 1].end - w[q - 1].start, "by"))
+		return 0;
+	const char *v = t + w[q - 2].start;
+	size_t vk = w[q - 2].end - w[q - 2].start;
+	/* "projects represented by the X park": an example of a list, not an agent */
+	static const char *const exemplars[] = {"represented", "exemplified", "typified", "headed",
+						"followed", "led", "joined", "accompanied"};
+	if (word_in(v, vk, exemplars, ARRAY_LEN(exemplars)))
+		return 0;
+	return (vk > 3 && ends_with_at(v, 0, vk, "ed")) ||
+	       (vk > 3 && ends_with_at(v, 0, vk, "en")) ||      /* undertaken, chosen */
+	       word_is(v, vk, "built") || word_is(v, vk, "run") || word_is(v, vk, "set");
 }
 
 static int en_candidate(const struct doc *d, const struct word *w, size_t nw, size_t h,
@@ -1204,6 +1279,14 @@ static int en_candidate(const struct doc *d, const struct word *w, size_t nw, si
 		return 0;
 	if (en_designation_before(t, w, first))
 		return 0;
+	/* "undertaken by the Institute of ...", "built by X Engineering Center": the agent of a
+	 * passive verb is who does the work, not the work */
+	if (!word_is(hw, hk, "project") && passive_agent(t, w, first))
+		return 0;
+	/* "the X Project commenced in the Y Industrial Park": a park that something happens in
+	 * or is located in is the site, not the undertaking */
+	if (word_is(hw, hk, "park") && last == h && site_before(t, w, first))
+		return 0;
 
 	/* "Sciences (Shanghai Microsatellite ... Center": a parenthesis the name does not close
 	 * (or closes without opening) is not part of it */
@@ -1246,15 +1329,40 @@ struct zh_head {
 	const char *text;
 	int weak;               /* must not run on into another word (工程师, 中心城市) */
 	int strong;             /* names a project by itself: 项目, 工程 */
+	int park;               /* an area other projects are located in */
 };
 static const struct zh_head zh_heads[] = {
-	{"项目", 0, 1}, {"工程", 1, 1}, {"产业园", 0, 0}, {"工业园", 0, 0}, {"科技园", 0, 0},
-	{"创业园", 0, 0}, {"软件园", 0, 0}, {"研究院", 0, 0}, {"研究所", 1, 0}, {"实验室", 0, 0},
-	{"生产线", 0, 0}, {"产线", 1, 0}, {"工厂", 0, 0}, {"厂房", 1, 0}, {"基地", 1, 0},
-	{"园区", 1, 0}, {"中心", 1, 0}, {"总部", 1, 0}, {"小镇", 1, 0}, {"大楼", 1, 0},
-	{"新城", 1, 0}, {"处理厂", 0, 0}, {"净化厂", 0, 0}, {"水厂", 1, 0}, {"电厂", 1, 0},
-	{"电站", 1, 0},
+	{"项目", 0, 1, 0}, {"工程", 1, 1, 0}, {"产业园", 0, 0, 1}, {"工业园", 0, 0, 1},
+	{"科技园", 0, 0, 1}, {"创业园", 0, 0, 1}, {"软件园", 0, 0, 1}, {"研究院", 0, 0, 0},
+	{"研究所", 1, 0, 0}, {"实验室", 0, 0, 0}, {"生产线", 0, 0, 0}, {"产线", 1, 0, 0},
+	{"工厂", 0, 0, 0}, {"厂房", 1, 0, 0}, {"基地", 1, 0, 0}, {"园区", 1, 0, 1},
+	{"中心", 1, 0, 0}, {"总部", 1, 0, 0}, {"小镇", 1, 0, 1}, {"大楼", 1, 0, 0},
+	{"新城", 1, 0, 1}, {"处理厂", 0, 0, 0}, {"净化厂", 0, 0, 0}, {"水厂", 1, 0, 0},
+	{"电厂", 1, 0, 0}, {"电站", 1, 0, 0},
 };
+
+/* Does the name [start, p) open with a rank (国家级, 省级, 世界级), after an optional quote? */
+static int zh_rank_title(const char *t, size_t start, size_t p)
+{
+	static const char *const ranks[] = {"国家级", "省级", "市级", "世界级", "国际级", "全国性"};
+	if (starts_with(t + start, p - start, "“"))
+		start += 3;
+	for (size_t i = 0; i < ARRAY_LEN(ranks); i++)
+		if (starts_with(t + start, p - start, ranks[i]))
+			return 1;
+	return 0;
+}
+
+/* Does the name starting at `start` follow a verb of location (位于, 落户, 坐落在)? */
+static int zh_site_before(const char *t, size_t lo, size_t start)
+{
+	static const char *const marks[] = {"位于", "落户", "落户于", "落户在", "坐落于", "坐落在",
+					    "入驻", "进驻", "落地", "地处"};
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++)
+		if (ends_with_at(t, lo, start, marks[i]))
+			return 1;
+	return 0;
+}
 
 /* What may follow a weak project word: punctuation, a function word or a verb. */
 static const char *const zh_may_follow[] = {
@@ -1304,7 +1412,7 @@ static const char *const zh_generic[] = {
 	"首批", "首个", "全国", "全省", "全市", "全区", "本地", "大型", "一期", "二期", "三期",
 	"首期", "后续", "上述", "以上", "下列", "各类", "各", "类", "多", "个", "大", "新", "好",
 	"本", "该", "此", "其", "这", "些", "单体", "单个", "亿元", "万元", "合作", "工业", "服务",
-	"平台", "载体", "公司", "子", "分", "单", "老", "旧", "建", "中", "高", "型", "级", "性",
+	"平台", "载体", "公司", "子", "分", "单", "老", "旧", "建", "高", "型", "级", "性",
 	"私营", "民营", "国有", "台资", "港资", "民资", "上下游", "产业链", "标杆", "灯塔", "拿地",
 	"扩产", "存量", "改扩建", "科创", "国家级", "省内", "市内", "区内", "最大", "规模", "百亿",
 	"千亿", "亿级", "号", "某", "若干", "部分", "其他", "整体", "一批", "系列", "样板", "亮点",
@@ -1376,7 +1484,7 @@ static int zh_counted(const char *t, size_t lo, size_t start, size_t end, size_t
 }
 
 /* A name that describes a class of projects rather than one: an amount threshold inside it
- * (超亿美元制造业项目, 超20亿元项目), a "major/key" head (重大项目, 重点项目, 产业大项目) or a
+ * (超亿美元外资项目, 超10亿元项目), a "major/key" head (重大项目, 重点项目, 产业大项目) or a
  * sector head (制造业项目, 服务业项目; 产业项目 and 企业 are not sectors). [start, p) is the
  * part before the project word. */
 static int zh_names_a_class(const char *t, size_t lo, size_t start, size_t p)
@@ -1398,12 +1506,13 @@ static int zh_names_a_class(const char *t, size_t lo, size_t start, size_t p)
 	       !ends_with_at(t, lo, p, "物业");
 }
 
-/* "合肥作为全国最大的面板产业基地", "成为世界级汽车产业中心": what a place is or becomes is a
+/* "某市作为全国最大的光伏产业基地", "成为世界级装备产业中心": what a place is or becomes is a
  * designation, not an undertaking. Looks back through the name's own clause. */
 static int zh_designation_before(const char *t, size_t lo, size_t start)
 {
 	size_t from = start > lo + 120 ? start - 120 : lo;
-	static const char *const stops[] = {",", "。", ";", ":", "!", "?", ",", ";"};
+	static const char *const stops[] = {",", "。", ";", ":", "!", "?", "，", "；", "：",
+					    "！", "？"};
 	size_t clause = last_of(t, from, start, stops, ARRAY_LEN(stops), 0);
 	if (clause)
 		from = clause;
@@ -1566,6 +1675,12 @@ static int zh_candidate(const struct doc *d, size_t lo, size_t hi, size_t p,
 			return 0;
 	if (zh_names_a_class(t, lo, start, p) || (!strong && zh_designation_before(t, lo, start)))
 		return 0;
+	/* “国家级石化产业基地”, 世界级汽车产业中心: a rank opening a name is a title or a goal */
+	if (!strong && zh_rank_title(t, start, p))
+		return 0;
+	/* "落户X产业园", "位于X工业园": a park something is located in is its site */
+	if (!strong && head->park && zh_site_before(t, lo, start))
+		return 0;
 	c->start = (uint32_t)start;
 	c->end = (uint32_t)end;
 	c->strong = strong;
@@ -1609,7 +1724,8 @@ static int sentence_has_cue(const char *t, size_t lo, size_t hi)
 static int is_component(const char *t, size_t lo, size_t start)
 {
 	static const char *const en[] = {"includes", "include", "including", "consists of",
-					  "comprising", "comprises", "composed of"};
+					  "comprising", "comprises", "composed of", "accommodate",
+					  "accommodates", "will house"};
 	static const char *const zh[] = {"包括", "包含", "涵盖", "内容为", "建设内容", "该项目将",
 					 "项目将打造", "项目将建设", "项目将新建", "项目建成后"};
 	size_t from = start > lo + 400 ? start - 400 : lo;
@@ -1712,6 +1828,39 @@ static int name_phase(const char *t, uint32_t s, uint32_t e)
 	return found;
 }
 
+/* "容百动力型锂电材料综合基地" and "容百新能源公司动力型锂电材料综合基地", "孚能" and "孚能科技
+ * 新能源汽车电池": a shorter Chinese key that opens with the same character and whose
+ * characters all appear, in order, in the longer key, with at least two that are not generic
+ * words, names the same project (a company's short name or a name without a qualifier). */
+static int zh_alias_of(const char *shorter, const char *longer)
+{
+	if (memcmp(shorter, longer, 3) != 0)
+		return 0;
+	int own = 0;
+	const char *q = longer;
+	for (size_t p = 0; shorter[p];) {
+		size_t k = (size_t)zh_match_list(shorter, p, strlen(shorter), zh_generic,
+						 ARRAY_LEN(zh_generic));
+		size_t step = k ? k : 1;
+		while (step < 4 && ((unsigned char)shorter[p + step] & 0xC0) == 0x80)
+			step++;         /* one whole character when no generic word starts here */
+		if (!k)
+			own++;
+		/* find this piece next in the longer key */
+		const char *hit = NULL;
+		for (const char *r = q; *r; r++)
+			if (strncmp(r, shorter + p, step) == 0) {
+				hit = r;
+				break;
+			}
+		if (!hit)
+			return 0;
+		q = hit + step;
+		p += step;
+	}
+	return own >= 2;
+}
+
 /* Same project? Equal keys, one key inside the other, or a long shared start that is more
  * than generic words (翔蜂新能源产业园一期 / 翔蜂新能源项目一期); never two different phases. */
 static int keys_same(const char *a, const char *b, int phase_a, int phase_b)
@@ -1743,7 +1892,9 @@ static int keys_same(const char *a, const char *b, int phase_a, int phase_b)
 			own++;
 			p += 3;
 		}
-		return common >= 12 && own >= 2;
+		if (common >= 12 && own >= 2)
+			return 1;
+		return zh_alias_of(shorter, longer);
 	}
 	return 0;       /* Latin names often open with a shared place: "Chengdu-Chongqing ..." */
 }
@@ -1780,8 +1931,19 @@ static void chains_in(const struct doc *d, uint32_t lo, uint32_t hi, struct proj
 
 /* The investment amount of the candidate: the first one after its name and before the next
  * candidate, else one just before the name since the previous candidate. */
+/* Does [lo, hi) hold a clause break? */
+static int clause_break_in(const char *t, uint32_t lo, uint32_t hi)
+{
+	static const char *const breaks[] = {",", ";", "、", "，", "；", "。", ":", "："};
+	for (size_t i = 0; i < ARRAY_LEN(breaks); i++)
+		if (contains_bytes(t, lo, hi, breaks[i]))
+			return 1;
+	return 0;
+}
+
 static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_end,
-		      uint32_t prev_end, uint32_t next_start, uint32_t sent_end, struct amount *out)
+		      uint32_t prev_end, uint32_t next_start, uint32_t sent_start, uint32_t sent_end,
+		      struct amount *out)
 {
 	uint32_t limit = next_start < sent_end ? next_start : sent_end;
 	/* "a project of more than $100 million": the name carries its own amount */
@@ -1826,10 +1988,41 @@ static int amount_for(const struct doc *d, uint32_t name_start, uint32_t name_en
 			break;
 		if (a->role != AMOUNT_INVESTMENT || a->hit.vague)
 			break;
+		/* "X项目总投资30亿元,在扬设立Y中心": the amount is the previous name's own */
+		if (prev_end > sent_start && !clause_break_in(d->t, prev_end, a->hit.amount.start))
+			break;
 		*out = a->hit.amount;
 		return 1;
 	}
 	return 0;
+}
+
+/* "the X project in Lianyungang City", "X项目落户滨湖区": the place the words right after the
+ * name locate it in (before a dateline or a place earlier in the sentence). */
+static const char *place_right_after(const struct doc *d, uint32_t end, uint32_t sent_end)
+{
+	static const char *const links[] = {" in ", " at ", ", located in ", " located in ",
+					    " based in ", "落户", "位于", "落地", "在", "选址"};
+	uint32_t p = end;
+	size_t k = 0;
+	if (end >= sent_end)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(links) && !k; i++)
+		if (starts_with(d->t + p, sent_end - p, links[i]))
+			k = strlen(links[i]);
+	if (!k)
+		return NULL;
+	p += (uint32_t)k;
+	if (p + 4 <= sent_end && word_is(d->t + p, 4, "the "))
+		p += 4;
+	size_t i = first_place_from(d->places, d->n_places, p);
+	if (i >= d->n_places || d->places[i].start != p || !d->places[i].code[0])
+		return NULL;
+	/* a name of another province counts only when the text keeps naming it (as best_place) */
+	if (d->focus[0] && memcmp(d->focus, d->places[i].code, 2) != 0 &&
+	    d->places[i].province_count < 3)
+		return NULL;
+	return d->places[i].code;
 }
 
 static void region_for(const struct doc *d, const struct candidate *c, struct span sent,
@@ -1840,6 +2033,8 @@ static void region_for(const struct doc *d, const struct candidate *c, struct sp
 	/* the name itself, then its own clause before it (lists: "A县..., B市...项目"), then the
 	 * sentence; a province from the name may be narrowed by the sentence */
 	const char *r = best_place(pl, np, c->start, c->end, NULL, c->start, d->focus);
+	if (!r)
+		r = place_right_after(d, c->end, sent.end);
 	if (!r && prev_end < c->start)
 		r = best_place(pl, np, prev_end, c->start, NULL, c->start, d->focus);
 	if (!r || code_level(r) == 1) {
@@ -1893,7 +2088,9 @@ static void company_for(const struct doc *d, const struct candidate *c, struct s
 static struct draft *find_draft(struct doc *d, const char *key, int phase)
 {
 	for (size_t i = 0; i < d->n_drafts; i++)
-		if (keys_same(d->drafts[i].key, key, d->drafts[i].phase, phase))
+		if (keys_same(d->drafts[i].key, key, d->drafts[i].phase, phase) ||
+		    (d->drafts[i].long_key &&
+		     keys_same(d->drafts[i].long_key, key, d->drafts[i].phase, phase)))
 			return &d->drafts[i];
 	return NULL;
 }
@@ -1921,7 +2118,8 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 	int phase = name_phase(d->t, c->start, c->end);
 	struct draft *dr = find_draft(d, key->data, phase);
 	struct amount amt;
-	int has_amt = amount_for(d, c->start, c->end, prev_end, next_start, sent.end, &amt);
+	int has_amt = amount_for(d, c->start, c->end, prev_end, next_start, sent.start, sent.end,
+				 &amt);
 	/* every candidate of a sentence shares its stage words: read them once */
 	if (d->stages[sent_index] < 0)
 		d->stages[sent_index] = (signed char)stage_in(d->t, sent.start, sent.end);
@@ -1959,7 +2157,13 @@ static void accept_candidate(struct doc *d, const struct candidate *c, struct sp
 			dr->date_end = where.end;
 		}
 	} else {
-		/* a repeat: it may add what the first mention lacked */
+		/* a repeat: it may add what the first mention lacked; its longer name is kept
+		 * for matching later aliases ("欣旺达X基地" after "欣旺达Y项目") */
+		size_t kl = strlen(key->data);
+		if (kl > strlen(dr->key) && (!dr->long_key || kl > strlen(dr->long_key))) {
+			free(dr->long_key);
+			dr->long_key = xstrdup(key->data);
+		}
 		if (!dr->p.region[0])
 			region_for(d, c, sent, prev_end, dr->p.region);
 		if (!dr->p.n_chains)
@@ -2068,8 +2272,17 @@ static size_t sentence_candidates(struct doc *d, struct span sent, struct candid
 		}
 		size_t next = p + 3;
 		struct candidate c;
-		if (zh_candidate(d, sent.start, sent.end, p, &c, &next))
-			out[k++] = c;
+		if (zh_candidate(d, sent.start, sent.end, p, &c, &next)) {
+			/* "X研究院集成电路封装材料生产基地": a name that runs on, without a break, into
+			 * a later project word is that later project's owner or site; one name */
+			if (k > ek && c.start < out[k - 1].end && c.start >= out[k - 1].start) {
+				c.start = out[k - 1].start;
+				c.strong |= out[k - 1].strong;
+				out[k - 1] = c;
+			} else {
+				out[k++] = c;
+			}
+		}
 		p = next > p ? next : p + 1;
 	}
 	/* merge the two ordered runs */
@@ -2273,7 +2486,8 @@ static void collect_amounts(struct doc *d, const struct span *sents, size_t ns)
 		    not_investment_after(d->t, hit.amount.end, hi))
 			fa->role = AMOUNT_OTHER;
 		else if (zh_batch_before(d->t, lo, hit.amount.start) ||
-			 en_batch_before(d->t, lo, hit.amount.start))
+			 en_batch_before(d->t, lo, hit.amount.start) ||
+			 zh_count_follows(d->t, hit.amount.end, hi))
 			fa->role = AMOUNT_BATCH;
 		else
 			fa->role = AMOUNT_INVESTMENT;
@@ -2401,6 +2615,7 @@ void extract_projects(const struct extractor *ex, const char *text, size_t n,
 		struct project *p = extraction_add_project(out);
 		*p = d.drafts[i].p;
 		free(d.drafts[i].key);
+		free(d.drafts[i].long_key);
 	}
 	char id[EXTRACT_ID_MAX];
 	for (size_t i = 0; i < d.n_amounts; i++)

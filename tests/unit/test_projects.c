@@ -332,6 +332,251 @@ TEST(mentions_point_at_the_evidence)
 	extraction_free(&x);
 }
 
+TEST(chinese_class_names_are_not_projects)
+{
+	struct extraction x;
+	/* an amount threshold, a "major projects" head and a sector head describe a class */
+	run("此次签约的外资项目中,星河光电项目为超亿美元制造业项目。", &x);
+	CHECK(find(&x, "星河光电项目") != NULL);
+	CHECK(find(&x, "超亿美元") == NULL);
+	extraction_free(&x);
+	run("2024年春季重大项目集中签约仪式举行,滨江智造重大项目等陆续落地。", &x);
+	CHECK(find(&x, "重大项目") == NULL);
+	extraction_free(&x);
+	run("全市签约高质量制造业项目,总投资80亿元。", &x);
+	CHECK(find(&x, "制造业项目") == NULL);
+	extraction_free(&x);
+	/* 产业项目 still names one undertaking */
+	run("蓝湾微晶玻璃新材料产业项目开工建设。", &x);
+	CHECK(find(&x, "蓝湾微晶玻璃新材料产业项目") != NULL);
+	extraction_free(&x);
+}
+
+TEST(designations_are_not_projects)
+{
+	struct extraction x;
+	run("河川市作为全省最大的光伏产业基地、储能产业基地,吸引了众多企业投资。", &x);
+	CHECK_INT(x.n_projects, 0);
+	extraction_free(&x);
+	run("The plan will strengthen the city's status as a regional innovation center and "
+	    "attract investment.", &x);
+	CHECK_INT(x.n_projects, 0);
+	extraction_free(&x);
+	run("The district will speed up the gathering of robotics headquarters and invest in "
+	    "talent.", &x);
+	CHECK_INT(x.n_projects, 0);
+	extraction_free(&x);
+	/* "set up as" is not a designation: the centre itself is being set up */
+	run("The company was set up as an innovation center with an investment of 1 billion yuan.",
+	    &x);
+	CHECK(find(&x, "innovation center") != NULL);
+	extraction_free(&x);
+	/* what a named project will build is a part of it */
+	run("签约的还有青石数据园区二期项目,该项目将打造智算中心,支撑大模型训练。", &x);
+	CHECK(find(&x, "青石数据园区二期项目") != NULL);
+	CHECK(find(&x, "智算中心") == NULL);
+	extraction_free(&x);
+	/* a leased building is how a project starts, not a project */
+	run("签约的明远激光设备项目将以租赁厂房的方式先行投产。", &x);
+	CHECK(find(&x, "厂房") == NULL);
+	extraction_free(&x);
+}
+
+TEST(output_and_cumulative_amounts_are_not_investments)
+{
+	struct extraction x;
+	run("澄湖智能运营中心暨改扩建项目将实现60亿元年产值。", &x);
+	const struct project *p = find(&x, "澄湖智能运营中心");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+	run("The Kestrel Motors plant will generate 12 billion yuan in annual sales.", &x);
+	p = find(&x, "Kestrel Motors plant");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+	run("同时签约的还有远帆研发基地项目。新区累计签约项目超300个,投资总额超2000亿元。", &x);
+	p = find(&x, "远帆研发基地项目");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+	/* a project's own months of construction are not a count of projects */
+	run("鸿雁电子产业园项目建设期18个月,总投资6亿元。", &x);
+	p = find(&x, "鸿雁电子产业园项目");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(p->has_amount && near(p->amount.value, 6e8));
+	extraction_free(&x);
+}
+
+TEST(where_the_money_comes_from_is_not_where_the_project_is)
+{
+	struct extraction x;
+	const char *regions[] = {"810000@Hong Kong", "320500@Suzhou"};
+	run_with(NULL, "A Hong Kong-funded firm signed the Lumen Optics plant, with an investment of "
+		       "2 billion yuan.", "", regions, 2, &x);
+	const struct project *p = find(&x, "Lumen Optics plant");
+	CHECK(p != NULL);
+	if (p)
+		CHECK_STR(p->region, "");
+	extraction_free(&x);
+	run_with(NULL, "A Hong Kong-funded firm signed the Lumen Optics plant in Suzhou, with an "
+		       "investment of 2 billion yuan.", "", regions, 2, &x);
+	p = find(&x, "Lumen Optics plant");
+	CHECK(p != NULL);
+	if (p)
+		CHECK_STR(p->region, "320500");
+	extraction_free(&x);
+}
+
+TEST(place_right_after_the_name_wins_over_a_dateline)
+{
+	struct extraction x;
+	const char *regions[] = {"320100@HEXIAN", "320700@Lianyungang"};
+	/* an uppercase dateline city stands in for Nanjing here; Lianyungang follows the name */
+	run_with(NULL, "HEXIAN, May 2 -- The Saltmarsh refining project in Lianyungang City was put "
+		       "into production on Monday.", "", regions, 2, &x);
+	const struct project *p = find(&x, "Saltmarsh refining project");
+	CHECK(p != NULL);
+	if (p)
+		CHECK_STR(p->region, "320700");
+	extraction_free(&x);
+}
+
+TEST(the_agent_of_a_passive_verb_is_not_a_project)
+{
+	struct extraction x;
+	run("Construction started on the Tidewater Turbine Test Rig project undertaken by the "
+	    "Institute of Fluid Dynamics.", &x);
+	CHECK(find(&x, "Tidewater Turbine Test Rig project") != NULL);
+	CHECK(find(&x, "Institute of Fluid Dynamics") == NULL);
+	extraction_free(&x);
+	/* "represented by" gives an example of a list, which may be a project */
+	run("Contracts for several projects represented by the Larkspur Photonics Industrial Park "
+	    "were signed.", &x);
+	CHECK(find(&x, "Larkspur Photonics Industrial Park") != NULL);
+	extraction_free(&x);
+}
+
+TEST(chinese_name_running_into_a_later_project_word_is_one_name)
+{
+	struct extraction x;
+	run("现场签约了青岚新材料研究院高端封装材料生产基地等项目。", &x);
+	CHECK(find(&x, "青岚新材料研究院高端封装材料生产基地") != NULL);
+	int alone = 0;
+	for (size_t i = 0; i < x.n_projects; i++)
+		alone += strcmp(x.projects[i].name, "青岚新材料研究院") == 0;
+	CHECK_INT(alone, 0);
+	extraction_free(&x);
+}
+
+TEST(a_total_of_two_named_projects_is_neither_ones_amount)
+{
+	struct extraction x;
+	run("白鹭电子产业园、松涛材料产业园两大总投资逾40亿元项目建设顺利。总投资约25亿元的松涛材料"
+	    "产业园已开工。", &x);
+	const struct project *p = find(&x, "松涛材料产业园");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(p->has_amount && near(p->amount.value, 25e8));
+	extraction_free(&x);
+}
+
+TEST(amount_after_a_name_is_not_the_next_names)
+{
+	struct extraction x;
+	run("其中,中远智能装备产业园项目总投资30亿元,在当地设立研发中心、营运中心等。", &x);
+	/* 中远: a two-character company name with 中 still individuates */
+	const struct project *p = find(&x, "中远智能装备产业园");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(p->has_amount && near(p->amount.value, 30e8));
+	p = find(&x, "研发中心");
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+}
+
+TEST(a_park_as_the_site_is_not_the_project)
+{
+	struct extraction x;
+	run("The Cormorant Battery project officially commenced in the Heron Rail Transit "
+	    "Industrial Park on Monday.", &x);
+	CHECK(find(&x, "Cormorant Battery project") != NULL);
+	CHECK(find(&x, "Heron Rail Transit Industrial Park") == NULL);
+	extraction_free(&x);
+	run("青鸾新材料有限公司落户白沙智能装备产业园,总投资5亿元。", &x);
+	CHECK(find(&x, "白沙智能装备产业园") == NULL);
+	extraction_free(&x);
+	/* a park that is itself being built is still a project */
+	run("The city signed the Heron Rail Transit Industrial Park with an investment of 3 "
+	    "billion yuan.", &x);
+	CHECK(find(&x, "Heron Rail Transit Industrial Park") != NULL);
+	extraction_free(&x);
+	/* what a project will house is a part of it */
+	run("The Maple Bay Tower project will accommodate the East China Headquarters of a "
+	    "logistics firm.", &x);
+	CHECK(find(&x, "Maple Bay Tower project") != NULL);
+	CHECK(find(&x, "East China Headquarters") == NULL);
+	extraction_free(&x);
+}
+
+TEST(chinese_aliases_of_one_project_merge)
+{
+	struct extraction x;
+	run("蓝鲸动力电池项目正式签约。蓝鲸新能源动力电池生产基地项目总投资80亿元。新能源动力电池"
+	    "项目计划年底开工。蓝鲸项目由蓝鲸科技投资建设。", &x);
+	CHECK_INT(x.n_projects, 1);
+	if (x.n_projects == 1)
+		CHECK(x.projects[0].has_amount && near(x.projects[0].amount.value, 80e8));
+	extraction_free(&x);
+	/* a different product of the same company stays apart */
+	run("蓝鲸动力电池项目和蓝鲸储能柜项目同日签约。", &x);
+	CHECK_INT(x.n_projects, 2);
+	extraction_free(&x);
+}
+
+TEST(tranches_orders_and_counted_totals_are_not_a_projects_amount)
+{
+	struct extraction x;
+	run("金湖数据要素运营中心启用一个月,达成800万元算力使用订单。", &x);
+	const struct project *p = find(&x, "金湖数据要素运营中心");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+	run("今年开工的项目中有远山大数据产业园等项目,2024年计划投资12亿元。", &x);
+	p = find(&x, "远山大数据产业园");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+	run("总投资近百亿元的12个重点项目签约落户,其中晴川储能产业园一期项目已开工。", &x);
+	p = find(&x, "晴川储能产业园一期项目");
+	CHECK(p != NULL);
+	if (p)
+		CHECK(!p->has_amount);
+	extraction_free(&x);
+}
+
+TEST(ranks_and_superlatives_are_titles)
+{
+	struct extraction x;
+	run("企业将依托新区“国家级化工产业基地”的区位优势投资建设新装置。", &x);
+	CHECK(find(&x, "化工产业基地") == NULL);
+	extraction_free(&x);
+	run("该区全力打造世界级装备产业中心,推进重点项目建设。", &x);
+	CHECK(find(&x, "装备产业中心") == NULL);
+	extraction_free(&x);
+	run("The kilns of Solace Glass Co., located in the county, were completed, as the largest "
+	    "glass production base of the group.", &x);
+	CHECK(find(&x, "glass production base") == NULL);
+	extraction_free(&x);
+}
+
 TEST(hostile_input_is_safe)
 {
 	struct extraction x;
@@ -364,6 +609,19 @@ int main(void)
 	RUN(zone_mentions_give_their_division);
 	RUN(event_dates_need_a_certain_year);
 	RUN(mentions_point_at_the_evidence);
+	RUN(chinese_class_names_are_not_projects);
+	RUN(designations_are_not_projects);
+	RUN(output_and_cumulative_amounts_are_not_investments);
+	RUN(where_the_money_comes_from_is_not_where_the_project_is);
+	RUN(place_right_after_the_name_wins_over_a_dateline);
+	RUN(the_agent_of_a_passive_verb_is_not_a_project);
+	RUN(chinese_name_running_into_a_later_project_word_is_one_name);
+	RUN(a_total_of_two_named_projects_is_neither_ones_amount);
+	RUN(amount_after_a_name_is_not_the_next_names);
+	RUN(a_park_as_the_site_is_not_the_project);
+	RUN(chinese_aliases_of_one_project_merge);
+	RUN(tranches_orders_and_counted_totals_are_not_a_projects_amount);
+	RUN(ranks_and_superlatives_are_titles);
 	RUN(hostile_input_is_safe);
 	CHECK_DONE();
 }

@@ -114,7 +114,7 @@ TEST(test_suzhou_defaults_to_jiangsu)
 
 TEST(test_bare_county_needs_context)
 {
-	run("The Qingpu team won.");
+	run("In Jiangsu, the Qingpu team won.");     /* another province named: no context */
 	CHECK(!REGION("310118"));
 	run("Shanghai's Qingpu will host the fair.");
 	CHECK(REGION("310118"));
@@ -215,6 +215,44 @@ TEST(test_zones_give_the_division_in_their_name)
 	CHECK(!REGION("210381"));
 }
 
+/* A zone name made only of common words names no particular zone: no id at all. */
+TEST(test_generic_zone_names_give_no_id)
+{
+	run("The city's High-tech Zone and its Economic Development Zone both grew, and the "
+	    "Development Zone hired.");
+	for (size_t i = 0; i < x.n_mentions; i++)
+		CHECK(x.mentions[i].kind != MENTION_REGION);
+	run("高新区与开发区、生物医药产业园、保税区同步发展。");
+	for (size_t i = 0; i < x.n_mentions; i++)
+		CHECK(x.mentions[i].kind != MENTION_REGION);
+	run("苏州工业园区");                          /* a named zone still counts */
+	CHECK(REGION("320500"));
+}
+
+/* A bare county name made a place by a list is that place wherever else the text uses it. */
+TEST(test_listed_county_counts_elsewhere)
+{
+	run("开工仪式在上海的青浦、吴江、嘉善三地举行。吴江段工程同步推进。");
+	CHECK(REGION("320509"));
+	int wujiang = 0;
+	for (size_t i = 0; i < x.n_mentions; i++)
+		wujiang += x.mentions[i].kind == MENTION_REGION && strcmp(x.mentions[i].id, "320509") == 0;
+	CHECK_INT(wujiang, 2);
+}
+
+/* A bare English county name alone counts when no other province is named; next to another
+ * province's places it is more likely a park or firm named after a far-away county. */
+TEST(test_bare_county_alone_in_the_text)
+{
+	run("Work on the Songjiang riverside corridor began this week.");
+	CHECK(REGION("310117"));
+	run("work on the songjiang riverside corridor began.");    /* not capitalised */
+	CHECK(!REGION("310117"));
+	run("The Hefeng Industrial Park in Suzhou added two lines.");
+	CHECK(REGION("320500"));
+	CHECK(!REGION("422828"));
+}
+
 TEST(test_nested_and_generic_macro_names)
 {
 	run("The Yangtze River Delta Eco-Green Integrated Development Demonstration Zone grows.");
@@ -305,6 +343,9 @@ int main(void)
 	RUN(test_company_and_person_names);
 	RUN(test_china_and_foreign_never);
 	RUN(test_zones_give_the_division_in_their_name);
+	RUN(test_generic_zone_names_give_no_id);
+	RUN(test_listed_county_counts_elsewhere);
+	RUN(test_bare_county_alone_in_the_text);
 	RUN(test_nested_and_generic_macro_names);
 	RUN(test_chain_rules);
 	RUN(test_odd_input);
