@@ -408,12 +408,22 @@ static const char summary_diff_sql[] =
 	" UNION ALL SELECT 'project row only rebuilt: ' || printf('%s|%s|%s|%s|%s|%s|%s', region_id, chain_id, project_id,"
 	"  amount_key, converted, date_key, name_key) FROM (SELECT * FROM r.browse_project_facets"
 	"  EXCEPT SELECT * FROM main.browse_project_facets)"
-	" UNION ALL SELECT 'region tree: ' || parent_id || '>' || child_id FROM (SELECT * FROM main.browse_region_children"
-	"  EXCEPT SELECT * FROM r.browse_region_children UNION ALL SELECT * FROM r.browse_region_children"
-	"  EXCEPT SELECT * FROM main.browse_region_children)"
-	" UNION ALL SELECT 'chain ancestors: ' || chain_id || '>' || ancestor_id FROM (SELECT * FROM main.browse_chain_ancestors"
-	"  EXCEPT SELECT * FROM r.browse_chain_ancestors UNION ALL SELECT * FROM r.browse_chain_ancestors"
-	"  EXCEPT SELECT * FROM main.browse_chain_ancestors)";
+	" UNION ALL SELECT 'region tree: ' || parent_id || '>' || child_id FROM (SELECT * FROM (SELECT * FROM main.browse_region_children"
+	"  EXCEPT SELECT * FROM r.browse_region_children) UNION ALL SELECT * FROM (SELECT * FROM r.browse_region_children"
+	"  EXCEPT SELECT * FROM main.browse_region_children))"
+	" UNION ALL SELECT 'chain ancestors: ' || chain_id || '>' || ancestor_id FROM (SELECT * FROM (SELECT * FROM"
+	"  main.browse_chain_ancestors EXCEPT SELECT * FROM r.browse_chain_ancestors) UNION ALL SELECT * FROM"
+	"  (SELECT * FROM r.browse_chain_ancestors EXCEPT SELECT * FROM main.browse_chain_ancestors))"
+	/* what the update keeps to find a changed project's rows */
+	" UNION ALL SELECT 'project keys: ' || project_id || '|' || name_key FROM (SELECT * FROM (SELECT * FROM"
+	"  main.browse_project_keys EXCEPT SELECT * FROM r.browse_project_keys) UNION ALL SELECT * FROM"
+	"  (SELECT * FROM r.browse_project_keys EXCEPT SELECT * FROM main.browse_project_keys))"
+	" UNION ALL SELECT 'project regions: ' || project_id || '>' || region_id FROM (SELECT * FROM (SELECT * FROM"
+	"  main.browse_project_regions EXCEPT SELECT * FROM r.browse_project_regions) UNION ALL SELECT * FROM"
+	"  (SELECT * FROM r.browse_project_regions EXCEPT SELECT * FROM main.browse_project_regions))"
+	" UNION ALL SELECT 'project chains: ' || project_id || '>' || chain_id FROM (SELECT * FROM (SELECT * FROM"
+	"  main.browse_project_chains EXCEPT SELECT * FROM r.browse_project_chains) UNION ALL SELECT * FROM"
+	"  (SELECT * FROM r.browse_project_chains EXCEPT SELECT * FROM main.browse_project_chains))";
 
 static int64_t log_rows(sqlite3 *db)
 {
