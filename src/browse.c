@@ -1773,18 +1773,21 @@ static enum browse_mark mention_mark(sqlite3_stmt *st, int col)
 	return BM_DATE;
 }
 
-/* The byte ranges FTS5's highlight() marks with \1 .. \2, found by walking the highlighted text
- * beside the original (so a \1 byte in the document itself is not taken for a mark). */
+/* The byte ranges cs_highlight() (snippet.c) marks with \1 .. \2 in the document's first
+ * BROWSE_MARKS_MAX_BYTES, found by walking the marked text beside the original (so a \1 byte in
+ * the document itself is not taken for a mark). FTS5's own highlight() would mark a 50 MB line
+ * of one repeated word in full, a million marks, before the reader could draw. */
 static void search_spans(struct browse *b, struct browse_search *s, struct browse_document *d, size_t *cap)
 {
 	if (!s->q.match)
 		return;
-	sqlite3_stmt *st = prepare(b, "SELECT highlight(documents_fts, 1, char(1), char(2)) FROM documents_fts"
+	sqlite3_stmt *st = prepare(b, "SELECT cs_highlight(documents_fts, char(1), char(2), ?3) FROM documents_fts"
 				      " WHERE documents_fts MATCH ?1 AND rowid = ?2");
 	if (!st)
 		return;
 	sqlite3_bind_text(st, 1, s->q.match, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, d->id);
+	sqlite3_bind_int(st, 3, BROWSE_MARKS_MAX_BYTES);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *h = (const char *)sqlite3_column_text(st, 0);
 		size_t hn = (size_t)sqlite3_column_bytes(st, 0), i = 0, j = 0;

@@ -142,6 +142,9 @@ void browse_project_clear(struct browse_project *p);
 enum browse_mark { BM_SEARCH, BM_PROJECT, BM_PROJECT_NAME, BM_REGION, BM_CHAIN, BM_AMOUNT, BM_COMPANY, BM_DATE };
 struct browse_span { uint32_t start, end; enum browse_mark mark; };
 
+/* Search matches are marked in a document's first this-many bytes (the reader shows no more). */
+#define BROWSE_MARKS_MAX_BYTES (1 << 20)
+
 struct browse_document {
 	int64_t id;
 	char *title, *path, *date, *lang, *url;

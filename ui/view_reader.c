@@ -300,7 +300,7 @@ static const struct view_ops reader_ops = {
 
 /* The reader shows at most this much of a document: wrapping is linear but a pathological
  * 50 MB line would still stall every key; the rest is reachable with `chainscope export`. */
-#define READER_MAX_BYTES (1u << 20)
+#define READER_MAX_BYTES ((size_t)BROWSE_MARKS_MAX_BYTES)
 static const char reader_cut_note[] = "\n\n[... the reader shows the first MiB of this document ...]";
 
 static void truncate_document(struct browse_document *d)

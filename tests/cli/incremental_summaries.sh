@@ -5,6 +5,8 @@
 # behind by an update that never happened (a crash after the documents were committed) is
 # applied by the next index; summaries that disagree with the facts are rebuilt.
 . tests/lib.sh
+# browse_project_facets by name: its column order is the summaries' business
+PF_COLS="region_id, chain_id, project_id, amount_key, date_key, name_key"
 . tests/cli/cli-helpers
 
 if ! command -v sqlite3 >/dev/null 2>&1; then
@@ -32,15 +34,26 @@ UNION ALL SELECT 'years: updated ' || coalesce($(year_row a), '-') || ', rebuilt
 	FROM main.browse_years a FULL JOIN r.browse_years b ON a.region_id = b.region_id AND a.chain_id = b.chain_id AND a.year = b.year
 	WHERE a.region_id IS NULL OR b.region_id IS NULL OR a.n_projects <> b.n_projects OR a.amount <> b.amount
 UNION ALL SELECT 'project row only updated: ' || region_id || '|' || chain_id || '|' || project_id
-	FROM (SELECT * FROM main.browse_project_facets EXCEPT SELECT * FROM r.browse_project_facets)
+	FROM (SELECT $PF_COLS FROM main.browse_project_facets EXCEPT SELECT $PF_COLS FROM r.browse_project_facets)
 UNION ALL SELECT 'project row only rebuilt: ' || region_id || '|' || chain_id || '|' || project_id
-	FROM (SELECT * FROM r.browse_project_facets EXCEPT SELECT * FROM main.browse_project_facets)
-UNION ALL SELECT 'region tree: ' || parent_id || '>' || child_id FROM (SELECT * FROM main.browse_region_children
-	EXCEPT SELECT * FROM r.browse_region_children UNION ALL SELECT * FROM r.browse_region_children
-	EXCEPT SELECT * FROM main.browse_region_children)
-UNION ALL SELECT 'chain ancestors: ' || chain_id || '>' || ancestor_id FROM (SELECT * FROM main.browse_chain_ancestors
-	WHERE chain_id <> 'zz-sentinel' EXCEPT SELECT * FROM r.browse_chain_ancestors UNION ALL SELECT * FROM r.browse_chain_ancestors
-	EXCEPT SELECT * FROM main.browse_chain_ancestors WHERE chain_id <> 'zz-sentinel');"
+	FROM (SELECT $PF_COLS FROM r.browse_project_facets EXCEPT SELECT $PF_COLS FROM main.browse_project_facets)
+UNION ALL SELECT 'region tree: ' || parent_id || '>' || child_id FROM (
+	SELECT * FROM (SELECT * FROM main.browse_region_children EXCEPT SELECT * FROM r.browse_region_children)
+	UNION ALL SELECT * FROM (SELECT * FROM r.browse_region_children EXCEPT SELECT * FROM main.browse_region_children))
+UNION ALL SELECT 'chain ancestors: ' || chain_id || '>' || ancestor_id FROM (
+	SELECT * FROM (SELECT * FROM main.browse_chain_ancestors WHERE chain_id <> 'zz-sentinel'
+		EXCEPT SELECT * FROM r.browse_chain_ancestors)
+	UNION ALL SELECT * FROM (SELECT * FROM r.browse_chain_ancestors
+		EXCEPT SELECT * FROM main.browse_chain_ancestors WHERE chain_id <> 'zz-sentinel'))
+UNION ALL SELECT 'project keys: ' || project_id FROM (
+	SELECT * FROM (SELECT * FROM main.browse_project_keys EXCEPT SELECT * FROM r.browse_project_keys)
+	UNION ALL SELECT * FROM (SELECT * FROM r.browse_project_keys EXCEPT SELECT * FROM main.browse_project_keys))
+UNION ALL SELECT 'project regions: ' || project_id FROM (
+	SELECT * FROM (SELECT * FROM main.browse_project_regions EXCEPT SELECT * FROM r.browse_project_regions)
+	UNION ALL SELECT * FROM (SELECT * FROM r.browse_project_regions EXCEPT SELECT * FROM main.browse_project_regions))
+UNION ALL SELECT 'project chains: ' || project_id FROM (
+	SELECT * FROM (SELECT * FROM main.browse_project_chains EXCEPT SELECT * FROM r.browse_project_chains)
+	UNION ALL SELECT * FROM (SELECT * FROM r.browse_project_chains EXCEPT SELECT * FROM main.browse_project_chains));"
 # same_as_rebuild DESC: the cache's summaries equal those rebuilt from its facts (on a copy whose
 # summaries are dropped, then rebuilt by an index run that finds nothing to do)
 same_as_rebuild() {
