@@ -235,6 +235,16 @@ static void header(struct table_writer *w, const char *const *cols, size_t n)
 
 /* ---- tables ---- */
 
+/* {"id": ..., "name": ..., "count": N}, as a list element. */
+static void json_counted(FILE *out, int first, const char *id, const char *name, int64_t count)
+{
+	fputs(first ? "{\"id\":" : ",{\"id\":", out);
+	json_write_string(out, id, (size_t)-1);
+	fputs(",\"name\":", out);
+	json_write_string(out, name, (size_t)-1);
+	fprintf(out, ",\"count\":%lld}", (long long)count);
+}
+
 static int document_row(void *ctx, const struct export_document *d)
 {
 	struct table_writer *w = ctx;
@@ -255,23 +265,13 @@ static int document_row(void *ctx, const struct export_document *d)
 		json_write_string(out, d->text ? d->text : "", d->text ? d->text_len : 0);
 		json_key(out, "regions", 0);
 		fputc('[', out);
-		for (size_t i = 0; i < d->n_regions; i++) {
-			fprintf(out, "%s{\"id\":", i ? "," : "");
-			json_write_string(out, d->regions[i].id, (size_t)-1);
-			fputs(",\"name\":", out);
-			json_write_string(out, d->regions[i].name, (size_t)-1);
-			fprintf(out, ",\"count\":%lld}", (long long)d->regions[i].count);
-		}
+		for (size_t i = 0; i < d->n_regions; i++)
+			json_counted(out, i == 0, d->regions[i].id, d->regions[i].name, d->regions[i].count);
 		fputc(']', out);
 		json_key(out, "chains", 0);
 		fputc('[', out);
-		for (size_t i = 0; i < d->n_chains; i++) {
-			fprintf(out, "%s{\"id\":", i ? "," : "");
-			json_write_string(out, d->chains[i].id, (size_t)-1);
-			fputs(",\"name\":", out);
-			json_write_string(out, d->chains[i].name, (size_t)-1);
-			fprintf(out, ",\"count\":%lld}", (long long)d->chains[i].count);
-		}
+		for (size_t i = 0; i < d->n_chains; i++)
+			json_counted(out, i == 0, d->chains[i].id, d->chains[i].name, d->chains[i].count);
 		fputc(']', out);
 		json_key(out, "projects", 0);
 		fputc('[', out);
