@@ -337,52 +337,51 @@ static int project_row(void *ctx, const struct export_project *p)
 	return ferror(w->out) != 0;
 }
 
-static int region_row(void *ctx, const struct export_region *r, const char *parent, int level, const char *name_zh)
+/* The columns regions and chains share: id, name, name_zh, parent. JSON leaves the object open. */
+static void reference_head(struct table_writer *w, const char *id, const char *name, const char *name_zh,
+			   const char *parent)
 {
-	struct table_writer *w = ctx;
 	if (w->format == FORMAT_JSONL) {
 		fputs("{\"id\":", w->out);
-		json_write_string(w->out, r->id, (size_t)-1);
+		json_write_string(w->out, id, (size_t)-1);
 		fputs(",\"name\":", w->out);
-		json_write_string(w->out, r->name, (size_t)-1);
+		json_write_string(w->out, name, (size_t)-1);
 		fputs(",\"name_zh\":", w->out);
 		json_write_string(w->out, name_zh, (size_t)-1);
 		fputs(",\"parent\":", w->out);
 		json_write_string(w->out, parent && *parent ? parent : NULL, (size_t)-1);
-		fprintf(w->out, ",\"level\":%d,\"documents\":%lld}\n", level, (long long)r->count);
-		return ferror(w->out) != 0;
+		return;
 	}
-	cell(w, r->id);
-	cell(w, r->name);
+	cell(w, id);
+	cell(w, name);
 	cell(w, name_zh);
 	cell(w, parent);
-	cell_int(w, level);
-	cell_int(w, (long long)r->count);
-	end_row(w);
+}
+
+static int region_row(void *ctx, const struct export_region *r, const char *parent, int level, const char *name_zh)
+{
+	struct table_writer *w = ctx;
+	reference_head(w, r->id, r->name, name_zh, parent);
+	if (w->format == FORMAT_JSONL) {
+		fprintf(w->out, ",\"level\":%d,\"documents\":%lld}\n", level, (long long)r->count);
+	} else {
+		cell_int(w, level);
+		cell_int(w, (long long)r->count);
+		end_row(w);
+	}
 	return ferror(w->out) != 0;
 }
 
 static int chain_row(void *ctx, const struct export_chain *c, const char *parent, const char *name_zh)
 {
 	struct table_writer *w = ctx;
+	reference_head(w, c->id, c->name, name_zh, parent);
 	if (w->format == FORMAT_JSONL) {
-		fputs("{\"id\":", w->out);
-		json_write_string(w->out, c->id, (size_t)-1);
-		fputs(",\"name\":", w->out);
-		json_write_string(w->out, c->name, (size_t)-1);
-		fputs(",\"name_zh\":", w->out);
-		json_write_string(w->out, name_zh, (size_t)-1);
-		fputs(",\"parent\":", w->out);
-		json_write_string(w->out, parent && *parent ? parent : NULL, (size_t)-1);
 		fprintf(w->out, ",\"documents\":%lld}\n", (long long)c->count);
-		return ferror(w->out) != 0;
+	} else {
+		cell_int(w, (long long)c->count);
+		end_row(w);
 	}
-	cell(w, c->id);
-	cell(w, c->name);
-	cell(w, name_zh);
-	cell(w, parent);
-	cell_int(w, (long long)c->count);
-	end_row(w);
 	return ferror(w->out) != 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "fold.h"
@@ -956,15 +957,7 @@ static size_t hit_cands(const struct doc *d, const struct gaz_hit *h, struct can
 
 static size_t lower_bound_kstart(const struct gaz_hit *hits, size_t n, uint32_t ks)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (hits[mid].kstart < ks)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_u32(hits, n, sizeof *hits, offsetof(struct gaz_hit, kstart), ks);
 }
 
 /* Places named inside a zone, town or macro-region name ("Suzhou Industrial Park" names Suzhou;

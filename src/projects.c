@@ -9,6 +9,7 @@
  * parse amount forms (amount.c), touch SQLite or files, or do more than bounded work per
  * sentence (extraction must stay a small share of indexing time). */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,28 +203,12 @@ struct chain_hit {
 /* Index of the first element with start >= pos (arrays sorted by start). */
 static size_t first_place_from(const struct place *a, size_t n, uint32_t pos)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (a[mid].start < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_u32(a, n, sizeof *a, offsetof(struct place, start), pos);
 }
 
 static size_t first_chain_from(const struct chain_hit *a, size_t n, uint32_t pos)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (a[mid].start < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_u32(a, n, sizeof *a, offsetof(struct chain_hit, start), pos);
 }
 
 /* The most specific division among the place mentions in [lo, hi) that is consistent with

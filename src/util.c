@@ -232,6 +232,22 @@ void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, cons
 		qsort(base, n, size, cmp);
 }
 
+size_t lower_bound_u32(const void *base, size_t n, size_t size, size_t offset, uint32_t key)
+{
+	const unsigned char *b = base;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		uint32_t v;
+		memcpy(&v, b + mid * size + offset, sizeof v);
+		if (v < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 __attribute__((format(printf, 1, 0)))
 static void vwarn(const char *fmt, va_list ap)
 {

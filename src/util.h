@@ -48,6 +48,10 @@ uint64_t hash64(const void *p, size_t n, uint64_t seed);
 /* qsort that accepts an empty (possibly NULL) array: qsort(NULL, 0, ...) is undefined. */
 void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* Index of the first of n records (each `size` bytes, sorted by the uint32_t field at `offset`)
+ * whose field is >= key. */
+size_t lower_bound_u32(const void *base, size_t n, size_t size, size_t offset, uint32_t key);
+
 /* Messages to stderr prefixed with "chainscope: ". */
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void diex(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
